@@ -1,0 +1,143 @@
+import Foundation
+
+/// Everything read from `content/`, before cross-references are resolved.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var home: HomeText?
+    /// Country and topic pages, drafts already left out unless asked for.
+    public var pages: [Page]
+    /// Paths of draft pages left out of this build.
+    public var draftFiles: Set<String>
+    public var diagnostics: [Diagnostic]
+}
+
+/// The load stage: finds the content files, reads them in parallel and decodes them.
+public struct ContentLoader: Sendable {
+    public var siteDirectory: URL
+    public var includeDrafts: Bool
+
+    public init(siteDirectory: URL, includeDrafts: Bool = false) {
+        self.siteDirectory = siteDirectory
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load() -> LoadedContent {
+        var diagnostics = DiagnosticBag()
+        let config = loadConfig(diagnostics: &diagnostics)
+        let home = loadHome(diagnostics: &diagnostics)
+
+        var candidates: [(PageID, String)] = []
+        for kind in PageKind.allCases {
+            candidates += pageFiles(of: kind, diagnostics: &diagnostics)
+        }
+        let directory = siteDirectory
+        let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic]) in
+            var bag = DiagnosticBag()
+            switch SourceFile.read(directory.appendingPathComponent(path), path: path) {
+            case .failure(let diagnostic):
+                return (nil, [diagnostic])
+            case .success(let file):
+                let page = PageDecoder.decodePage(file, id: id, diagnostics: &bag)
+                return (page, bag.all)
+            }
+        }
+        var pages: [Page] = []
+        var draftFiles: Set<String> = []
+        for (page, pageDiagnostics) in decoded {
+            diagnostics.append(contentsOf: pageDiagnostics)
+            guard let page else { continue }
+            if includeDrafts || !page.draft {
+                pages.append(page)
+            } else {
+                draftFiles.insert(page.file)
+            }
+        }
+        return LoadedContent(
+            config: config, home: home, pages: pages, draftFiles: draftFiles, diagnostics: diagnostics.all)
+    }
+
+    /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs
+    /// and that no two files map to one URL.
+    func pageFiles(of kind: PageKind, diagnostics: inout DiagnosticBag) -> [(PageID, String)] {
+        let folder = siteDirectory.appendingPathComponent("content/\(kind.folder)")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var seen: [String: String] = [:]
+        var result: [(PageID, String)] = []
+        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = "content/\(kind.folder)/\(name)"
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, message: "cannot read the file: it is a broken or looping link",
+                        hint: "remove the link or point it at a real file"))
+                continue
+            }
+            if isDirectory.boolValue { continue }
+            let stem = String(name.dropLast(3))
+            let slug = Slug.make(from: stem)
+            if let other = seen[slug] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, message: "this file and '\(other)' both map to /\(kind.folder)/\(slug)/",
+                        hint: "rename or remove one of them"))
+                continue
+            }
+            seen[slug] = path
+            guard !slug.isEmpty, slug == stem else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path, message: "the file name '\(name)' is not a slug",
+                        hint: slug.isEmpty
+                            ? "name the file after the page in lowercase ASCII: 'cote-d-ivoire.md'"
+                            : "rename it to '\(slug).md': lowercase ASCII words joined by '-'"))
+                continue
+            }
+            result.append((PageID(kind, slug), path))
+        }
+        return result
+    }
+
+    private func loadConfig(diagnostics: inout DiagnosticBag) -> SiteConfig {
+        let path = "content/site.yml"
+        var config = SiteConfig(title: "Untitled site")
+        let file: SourceFile
+        switch SourceFile.read(siteDirectory.appendingPathComponent(path), path: path) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return config
+        case .success(let read): file = read
+        }
+        let origin = YAMLOrigin(file: path, firstLine: 1)
+        switch origin.compose(file.text) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .success(nil):
+            diagnostics.error(
+                SourceLocation(file: path, line: 1, column: 1), "site.yml is empty", hint: "add at least 'title: …'")
+        case .success(let node?):
+            guard let fields = YAMLMapping(node, origin: origin, what: "site.yml", diagnostics: &diagnostics) else {
+                return config
+            }
+            fields.checkKeys(["title", "subject", "description", "base_url", "language"], in: "site.yml", diagnostics: &diagnostics)
+            config.title = fields.string("title", required: true, diagnostics: &diagnostics) ?? config.title
+            config.subject = fields.string("subject", diagnostics: &diagnostics) ?? ""
+            config.description = fields.string("description", diagnostics: &diagnostics) ?? ""
+            config.baseURL = fields.string("base_url", diagnostics: &diagnostics) ?? "/"
+            config.language = fields.string("language", diagnostics: &diagnostics) ?? "en"
+        }
+        return config
+    }
+
+    private func loadHome(diagnostics: inout DiagnosticBag) -> HomeText? {
+        let path = "content/index.md"
+        switch SourceFile.read(siteDirectory.appendingPathComponent(path), path: path) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let file):
+            return PageDecoder.decodeHome(file, diagnostics: &diagnostics)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Yams
+
+/// Turns a content file into a typed page, collecting every problem in its front matter.
+struct PageDecoder {
+    static let countryKeys = [
+        "title", "iso", "region", "summary", "relations", "topics", "events", "sources", "draft",
+    ]
+    static let topicKeys = ["title", "summary", "countries", "events", "sources", "draft"]
+    static let homeKeys = ["title", "summary"]
+    static let relationKeys = ["established", "status", "severed"]
+    static let eventKeys = ["date", "until", "circa", "title"]
+    static let sourceKeys = ["title", "publisher", "url", "date"]
+
+    /// Splits and decodes the front matter, then parses the body.
+    /// Returns nil when an error makes the page unusable; diagnostics say why.
+    static func decodePage(_ file: SourceFile, id: PageID, diagnostics: inout DiagnosticBag) -> Page? {
+        guard let (fields, frontMatter) = fields(of: file, diagnostics: &diagnostics) else { return nil }
+        let isCountry = id.kind == .country
+        fields.checkKeys(
+            isCountry ? countryKeys : topicKeys, in: "a \(id.kind.rawValue) page's front matter",
+            diagnostics: &diagnostics)
+        let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        let summary = fields.string("summary", required: true, diagnostics: &diagnostics)
+        var region: String?
+        var iso: String?
+        var relation: Relation?
+        if isCountry {
+            region = fields.string("region", diagnostics: &diagnostics)
+            iso = fields.string("iso", diagnostics: &diagnostics)
+            if let code = iso, !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
+                diagnostics.error(
+                    fields.location("iso"), "'iso' must be a two-letter ISO 3166-1 code such as FR",
+                    hint: "use the country's alpha-2 code in capitals, or leave 'iso' out")
+            }
+            relation = decodeRelation(fields, diagnostics: &diagnostics)
+        }
+        let related = fields.stringList(isCountry ? "topics" : "countries", diagnostics: &diagnostics)
+            .map { SlugReference(slug: $0.0, location: $0.1) }
+        let events = fields.list("events", diagnostics: &diagnostics).compactMap {
+            decodeEvent($0, origin: fields.origin, diagnostics: &diagnostics)
+        }
+        let sources = fields.list("sources", diagnostics: &diagnostics).compactMap {
+            decodeSource($0, origin: fields.origin, diagnostics: &diagnostics)
+        }
+        let draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
+        if body.isEmpty {
+            diagnostics.warning(
+                SourceLocation(file: file.path, line: frontMatter.bodyFirstLine, column: 1), "the page has no body text",
+                hint: "write at least a paragraph below the front matter")
+        }
+        guard let title, let summary else { return nil }
+        return Page(
+            id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
+            related: related, events: events, sources: sources, draft: draft, body: body)
+    }
+
+    /// Decodes `content/index.md`.
+    static func decodeHome(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> HomeText? {
+        guard let (fields, frontMatter) = fields(of: file, diagnostics: &diagnostics) else { return nil }
+        fields.checkKeys(homeKeys, in: "the home page's front matter", diagnostics: &diagnostics)
+        guard let title = fields.string("title", required: true, diagnostics: &diagnostics) else { return nil }
+        let summary = fields.string("summary", diagnostics: &diagnostics) ?? ""
+        return HomeText(
+            title: title, summary: summary,
+            body: MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine))
+    }
+
+    private static func fields(of file: SourceFile, diagnostics: inout DiagnosticBag) -> (YAMLMapping, FrontMatter)? {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        let origin = YAMLOrigin(file: file.path, firstLine: frontMatter.yamlFirstLine)
+        switch origin.compose(frontMatter.yaml) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node):
+            // Empty front matter is an empty mapping; required fields then report themselves.
+            let node = node ?? Node.mapping(Node.Mapping([]))
+            guard let fields = YAMLMapping(node, origin: origin, what: "front matter", diagnostics: &diagnostics)
+            else { return nil }
+            return (fields, frontMatter)
+        }
+    }
+
+    private static func decodeRelation(_ fields: YAMLMapping, diagnostics: inout DiagnosticBag) -> Relation? {
+        guard let node = fields.value("relations") else { return nil }
+        guard let mapping = YAMLMapping(node, origin: fields.origin, what: "'relations'", diagnostics: &diagnostics)
+        else { return nil }
+        mapping.checkKeys(relationKeys, in: "'relations'", diagnostics: &diagnostics)
+        var relation = Relation()
+        relation.established = mapping.date("established", diagnostics: &diagnostics)
+        relation.severed = mapping.date("severed", diagnostics: &diagnostics)
+        if let status = mapping.string("status", diagnostics: &diagnostics) {
+            if let known = Relation.Status(rawValue: status) {
+                relation.status = known
+            } else {
+                let names = Relation.Status.allCases.map(\.rawValue)
+                diagnostics.error(
+                    mapping.location("status"), "unknown relations status '\(status)'",
+                    hint: nearest(status, in: names).map { "did you mean '\($0)'?" }
+                        ?? "use one of: \(names.joined(separator: ", "))")
+            }
+        }
+        if relation.status == .severed && relation.severed == nil && mapping.value("severed") == nil {
+            diagnostics.error(
+                mapping.location("status"), "status is 'severed' but no 'severed' date is given",
+                hint: "add 'severed: \"YYYY-MM-DD\"' under 'relations'")
+        }
+        if relation.status != .severed, mapping.value("severed") != nil {
+            diagnostics.error(
+                mapping.location("severed"), "a 'severed' date is given but status is '\(relation.status.rawValue)'",
+                hint: "set 'status: severed', or remove the 'severed' date")
+        }
+        if let established = relation.established, let severed = relation.severed, !severed.isNotBefore(established) {
+            diagnostics.error(
+                mapping.location("severed"), "relations are severed (\(severed)) before they were established (\(established))",
+                hint: "check both dates")
+        }
+        return relation
+    }
+
+    private static func decodeEvent(_ node: Node, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Event? {
+        guard let fields = YAMLMapping(node, origin: origin, what: "an event", diagnostics: &diagnostics) else {
+            return nil
+        }
+        fields.checkKeys(eventKeys, in: "an event", diagnostics: &diagnostics)
+        let date = fields.date("date", required: true, diagnostics: &diagnostics)
+        let until = fields.date("until", diagnostics: &diagnostics)
+        let circa = fields.bool("circa", diagnostics: &diagnostics) ?? false
+        let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        if let date, let until, !until.isNotBefore(date) {
+            diagnostics.error(
+                fields.location("until"), "the event ends (\(until)) before it begins (\(date))",
+                hint: "'until' is the end of a period and must come after 'date'")
+        }
+        guard let date, let title else { return nil }
+        return Event(date: date, until: until, circa: circa, title: title, location: origin.location(node))
+    }
+
+    private static func decodeSource(_ node: Node, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Source? {
+        guard let fields = YAMLMapping(node, origin: origin, what: "a source", diagnostics: &diagnostics) else {
+            return nil
+        }
+        fields.checkKeys(sourceKeys, in: "a source", diagnostics: &diagnostics)
+        let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        let publisher = fields.string("publisher", diagnostics: &diagnostics)
+        let url = fields.string("url", diagnostics: &diagnostics)
+        if let url, !(url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")) {
+            diagnostics.error(
+                fields.location("url"), "a source's url must be an http or https address, not '\(url)'",
+                hint: "write the full address starting with https://, or leave 'url' out when it is not known")
+        }
+        let date = fields.date("date", diagnostics: &diagnostics)
+        guard let title else { return nil }
+        return Source(title: title, publisher: publisher, url: url, date: date)
+    }
+}

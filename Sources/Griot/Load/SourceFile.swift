@@ -1,0 +1,109 @@
+import Foundation
+
+/// A text file of the site, read once, with its path relative to the site folder.
+///
+/// Reading normalises the harmless variants editors produce (a UTF-8 byte-order mark, CRLF line
+/// endings) and refuses what is not text.
+public struct SourceFile: Sendable {
+    /// Path relative to the site folder, with `/` separators: `content/countries/france.md`.
+    public var path: String
+    /// The text with `\n` line endings and no byte-order mark.
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Files larger than this are refused rather than read into memory.
+    static let maximumSize = 8 * 1024 * 1024
+
+    /// Reads and decodes a file, reporting problems as a diagnostic for `path`.
+    static func read(_ url: URL, path: String) -> Result<SourceFile, Diagnostic> {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumSize {
+                return .failure(
+                    Diagnostic(
+                        .error, file: path,
+                        message: "file is \(size / 1_048_576) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
+                        hint: "split the page, or move large data out of content/"))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, message: "cannot read the file: \(Self.reason(error))",
+                    hint: "check that it exists and that you may read it"))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Decodes bytes as UTF-8 text, locating the first invalid byte.
+    static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            return .failure(
+                Diagnostic(
+                    .error, file: path, line: line, column: column,
+                    message: "the file holds a NUL byte: it is binary, not text",
+                    hint: "content files must be UTF-8 Markdown; move other files out of content/"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(in: bytes) ?? bytes.startIndex
+            let (line, column) = position(of: bad, in: bytes)
+            return .failure(
+                Diagnostic(
+                    .error, file: path, line: line, column: column, message: "the file is not valid UTF-8",
+                    hint: "save the file as UTF-8 in your editor"))
+        }
+        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return .success(SourceFile(path: path, text: normalized))
+    }
+
+    private static func position(of index: Data.Index, in bytes: Data.SubSequence) -> (Int, Int) {
+        let before = bytes[bytes.startIndex..<index]
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
+        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    private static func firstInvalidUTF8(in bytes: Data.SubSequence) -> Data.Index? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            let end = index + length
+            guard end <= bytes.endIndex,
+                String(validating: bytes[index..<end], as: UTF8.self) != nil
+            else { return index }
+            index = end
+        }
+        return nil
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(posix.rawValue)).lowercased()
+        }
+        switch nsError.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: return nsError.localizedDescription
+        }
+    }
+}

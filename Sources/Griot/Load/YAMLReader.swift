@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// Where a YAML text sits in its file, to turn Yams marks into file positions.
+struct YAMLOrigin: Sendable {
+    var file: String
+    /// The file line on which the YAML text starts.
+    var firstLine: Int
+
+    func location(_ node: Node) -> SourceLocation {
+        location(node.mark)
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
+        return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    /// Composes the YAML into a node tree, or a diagnostic at the syntax error.
+    func compose(_ yaml: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, in: yaml))
+        } catch {
+            return .failure(Diagnostic(.error, file: file, line: firstLine, message: "invalid YAML: \(error)"))
+        }
+    }
+
+    private func diagnostic(for error: YamlError, in yaml: String) -> Diagnostic {
+        var problem = "\(error)"
+        var mark: Mark?
+        switch error {
+        case .scanner(let context, let text, let at, _), .parser(let context, let text, let at, _),
+            .composer(let context, let text, let at, _):
+            problem = [context?.text, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            mark = at
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
+            mark = context.mark
+        case .reader(let text, _, _, _):
+            problem = text
+        default:
+            break
+        }
+        let where_ = location(mark)
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineText = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil } ?? ""
+        let hint: String
+        if problem.contains("tab") || lineText.contains("\t") || yaml.contains("\n\t") {
+            hint = "YAML does not allow tabs for indentation: indent with spaces"
+        } else if problem.contains("mapping values are not allowed") {
+            hint = "a value containing ': ' must be quoted: title: \"Mali: a history\""
+        } else {
+            hint = "check the indentation and quoting on this line and the one before"
+        }
+        return Diagnostic(.error, at: where_, message: "invalid YAML: \(problem)", hint: hint)
+    }
+}
+
+/// A YAML mapping read field by field, each problem becoming a diagnostic at its node.
+struct YAMLMapping {
+    let origin: YAMLOrigin
+    let node: Node
+    private let entries: [(key: String, keyNode: Node, value: Node)]
+
+    /// Wraps `node`, or reports that it is not a mapping.
+    init?(_ node: Node, origin: YAMLOrigin, what: String, diagnostics: inout DiagnosticBag) {
+        guard let mapping = node.mapping else {
+            diagnostics.error(
+                origin.location(node), "\(what) must be a set of 'key: value' fields",
+                hint: "write one field per line, such as 'title: France'")
+            return nil
+        }
+        self.origin = origin
+        self.node = node
+        self.entries = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// Warns about keys outside `allowed`, suggesting the nearest known key.
+    func checkKeys(_ allowed: [String], in what: String, diagnostics: inout DiagnosticBag) {
+        for entry in entries where !allowed.contains(entry.key) {
+            let suggestion = nearest(entry.key, in: allowed)
+            diagnostics.warning(
+                origin.location(entry.keyNode), "unknown key '\(entry.key)' in \(what)",
+                hint: suggestion.map { "did you mean '\($0)'?" }
+                    ?? "known keys: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    /// The value of `key`, treating YAML null (`~`, `null`, nothing) as absent.
+    func value(_ key: String) -> Node? {
+        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil { return nil }
+        return value
+    }
+
+    /// Location of a key's value, or of the mapping when the key is missing.
+    func location(_ key: String) -> SourceLocation {
+        origin.location(value(key) ?? node)
+    }
+
+    func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticBag) -> String? {
+        guard let value = value(key) else {
+            if required {
+                diagnostics.error(
+                    origin.location(node), "missing required field '\(key)'", hint: "add a line '\(key): …'")
+            }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.error(
+                origin.location(value), "'\(key)' must be text, not a \(Self.shape(of: value))",
+                hint: "write it on one line after the colon, quoted if it contains ': '")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty && required {
+            diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")
+            return nil
+        }
+        return text
+    }
+
+    func date(_ key: String, required: Bool = false, diagnostics: inout DiagnosticBag) -> PartialDate? {
+        guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            diagnostics.error(location(key), "'\(key)': \(error.message)", hint: error.hint)
+            return nil
+        }
+    }
+
+    func bool(_ key: String, diagnostics: inout DiagnosticBag) -> Bool? {
+        guard let value = value(key) else { return nil }
+        if case .scalar = value, let flag = value.bool { return flag }
+        diagnostics.error(origin.location(value), "'\(key)' must be true or false", hint: "write '\(key): true'")
+        return nil
+    }
+
+    /// The items of a sequence field; a missing field is an empty list.
+    func list(_ key: String, diagnostics: inout DiagnosticBag) -> [Node] {
+        guard let value = value(key) else { return [] }
+        guard let sequence = value.sequence else {
+            diagnostics.error(
+                origin.location(value), "'\(key)' must be a list",
+                hint: "write '\(key): [a, b]' or one '- item' per line")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A list of text items with their locations.
+    func stringList(_ key: String, diagnostics: inout DiagnosticBag) -> [(String, SourceLocation)] {
+        list(key, diagnostics: &diagnostics).compactMap { item in
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                diagnostics.error(origin.location(item), "each item of '\(key)' must be a single word or slug")
+                return nil
+            }
+            return (scalar.string, origin.location(item))
+        }
+    }
+
+    static func shape(of node: Node) -> String {
+        switch node {
+        case .mapping: "set of fields"
+        case .sequence: "list"
+        default: "value"
+        }
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
+func nearest(_ word: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

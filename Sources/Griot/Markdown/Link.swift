@@ -1,0 +1,48 @@
+/// A link or image written in a page's Markdown body.
+public struct Link: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case link, image
+    }
+
+    public var kind: Kind
+    /// The destination exactly as written.
+    public var destination: String
+    public var location: SourceLocation
+
+    /// What a destination points at, as far as the text alone tells.
+    public enum Target: Sendable, Hashable {
+        /// `https://…`, `mailto:…`: left as written.
+        case external
+        /// `javascript:`, `vbscript:`, `file:`, non-image `data:`: refused.
+        case unsafe(scheme: String)
+        /// `#anchor` on the same page.
+        case anchor(String)
+        /// Another content file: `../topics/g5-sahel.md#history` (path relative to this file).
+        case contentFile(path: String, anchor: String?)
+        /// Any other relative address (an asset, a generated page): left as written.
+        case other
+    }
+
+    public var target: Target {
+        let lowered = destination.lowercased()
+        if let colon = lowered.firstIndex(of: ":"),
+            lowered[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
+            !lowered[..<colon].isEmpty
+        {
+            let scheme = String(lowered[..<colon])
+            switch scheme {
+            case "javascript", "vbscript", "file": return .unsafe(scheme: scheme)
+            case "data":
+                let safeImage = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+                return safeImage.contains(where: lowered.hasPrefix) ? .external : .unsafe(scheme: scheme)
+            default: return .external
+            }
+        }
+        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst())) }
+        let hash = destination.firstIndex(of: "#")
+        let path = hash.map { String(destination[..<$0]) } ?? destination
+        let anchor = hash.map { String(destination[destination.index(after: $0)...]) }
+        if path.hasSuffix(".md") && !path.hasPrefix("/") { return .contentFile(path: path, anchor: anchor) }
+        return .other
+    }
+}

@@ -1,0 +1,69 @@
+/// The kinds of content page, each with its own folder, URL prefix and template.
+public enum PageKind: String, Sendable, Hashable, CaseIterable {
+    case country
+    case topic
+
+    /// The folder under `content/` and the URL prefix: `countries`, `topics`.
+    public var folder: String {
+        switch self {
+        case .country: "countries"
+        case .topic: "topics"
+        }
+    }
+}
+
+/// Identifies a content page: its kind and slug.
+public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var kind: PageKind
+    public var slug: String
+
+    public init(_ kind: PageKind, _ slug: String) {
+        self.kind = kind
+        self.slug = slug
+    }
+
+    /// The site-relative path of the page's folder: `countries/france/`.
+    public var path: String { "\(kind.folder)/\(slug)/" }
+
+    public var description: String { "\(kind.folder)/\(slug)" }
+
+    public static func < (lhs: PageID, rhs: PageID) -> Bool {
+        (lhs.kind.rawValue, lhs.slug) < (rhs.kind.rawValue, rhs.slug)
+    }
+}
+
+/// A slug together with where it was written, for cross-reference checks.
+public struct SlugReference: Sendable, Hashable {
+    public var slug: String
+    public var location: SourceLocation
+}
+
+/// A country or topic page as loaded from its file.
+public struct Page: Sendable {
+    public var id: PageID
+    public var file: String
+    public var title: String
+    public var summary: String
+    /// Countries only.
+    public var region: String?
+    /// Countries only: ISO 3166-1 alpha-2.
+    public var iso: String?
+    /// Countries only.
+    public var relation: Relation?
+    /// Topic slugs (on a country) or country slugs (on a topic), as written.
+    public var related: [SlugReference]
+    public var events: [Event]
+    public var sources: [Source]
+    public var draft: Bool
+    public var body: MarkdownDocument
+
+    public var kind: PageKind { id.kind }
+    public var slug: String { id.slug }
+}
+
+/// The home page's text, from `content/index.md`.
+public struct HomeText: Sendable {
+    public var title: String
+    public var summary: String
+    public var body: MarkdownDocument
+}

@@ -1,0 +1,37 @@
+/// The resolved site: every page with its cross-references, backlinks, checked links, the
+/// timeline and the relations index. Built by `Resolver`; read by the render stage.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var home: HomeText?
+    /// Country and topic pages ordered by kind, then slug.
+    public var pages: [Page]
+    /// For each page, the pages it is related to through `topics:`/`countries:`, both directions merged.
+    public var related: [PageID: [PageID]]
+    /// For each page, the pages whose bodies link to it.
+    public var backlinks: [PageID: [PageID]]
+    /// For each page (and `nil` for the home page), the new destination of each body link.
+    var linkDestinations: [PageID?: [String?]]
+    public var timeline: Timeline
+    public var relationsIndex: RelationsIndex
+
+    private var indexByID: [PageID: Int]
+
+    init(
+        config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
+        backlinks: [PageID: [PageID]], linkDestinations: [PageID?: [String?]]
+    ) {
+        self.config = config
+        self.home = home
+        self.pages = pages
+        self.related = related
+        self.backlinks = backlinks
+        self.linkDestinations = linkDestinations
+        self.timeline = Timeline(pages: pages)
+        self.relationsIndex = RelationsIndex(pages: pages)
+        self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })
+    }
+
+    public func page(_ id: PageID) -> Page? {
+        indexByID[id].map { pages[$0] }
+    }
+}

@@ -1,0 +1,188 @@
+// Plain view models handed to the Mustache templates. swift-mustache reads values through
+// `Mirror`, which sees stored properties only: every field here is stored, none computed.
+
+/// Site-wide values every template can read as `{{site.…}}`.
+struct SiteView: Sendable {
+    var title: String
+    var subject: String
+    var description: String
+    var language: String
+    /// The path all links start from: `/` or `/mali/`.
+    var root: String
+}
+
+/// What the layout needs to know about the page being rendered.
+struct MetaView: Sendable {
+    var title: String
+    var description: String
+    var path: String
+}
+
+struct NavItem: Sendable {
+    var title: String
+    var url: String
+    var current: Bool
+}
+
+/// A date as text at its own precision, with its machine form for `<time datetime>`.
+struct DateView: Sendable {
+    var text: String
+    var iso: String
+
+    init(_ date: PartialDate) {
+        text = date.displayText
+        iso = date.description
+    }
+}
+
+struct LinkView: Sendable {
+    var title: String
+    var url: String
+    var summary: String
+}
+
+struct TocItem: Sendable {
+    var id: String
+    var text: String
+    var level: Int
+    var nested: Bool
+}
+
+struct EventView: Sendable {
+    var dateText: String
+    var datetime: String
+    var title: String
+    var circa: Bool
+    var period: Bool
+}
+
+struct SourceView: Sendable {
+    var title: String
+    var publisher: String?
+    var url: String?
+    var date: String?
+}
+
+struct RelationView: Sendable {
+    var established: DateView?
+    var status: String
+    var statusLabel: String
+    var severed: DateView?
+    var isActive: Bool
+}
+
+/// A country or topic page.
+struct PageView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+    var title: String
+    var summary: String
+    var kindLabel: String
+    var region: String?
+    var iso: String?
+    var relation: RelationView?
+    var html: String
+    var toc: [TocItem]
+    var hasToc: Bool
+    /// Topics of a country, or countries of a topic.
+    var related: [LinkView]
+    /// The heading of the related list: "Topics" or "Countries involved".
+    var relatedTitle: String
+    var hasRelated: Bool
+    var events: [EventView]
+    var hasEvents: Bool
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+    var sources: [SourceView]
+    var hasSources: Bool
+}
+
+struct TimelineEntryView: Sendable {
+    var dateText: String
+    var datetime: String
+    var title: String
+    var url: String
+    var pageTitle: String
+    var kind: String
+    var circa: Bool
+    var period: Bool
+}
+
+struct TimelineYearView: Sendable {
+    var year: String
+    var entries: [TimelineEntryView]
+}
+
+struct TimelinePeriodView: Sendable {
+    var label: String
+    var id: String
+    var years: [TimelineYearView]
+    var count: Int
+}
+
+struct TimelineView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+    var periods: [TimelinePeriodView]
+    var count: Int
+}
+
+struct RelationRowView: Sendable {
+    var name: String
+    var url: String
+    var region: String
+    var established: DateView?
+    var status: String
+    var statusLabel: String
+    var severed: DateView?
+}
+
+struct RelationTableView: Sendable {
+    var rows: [RelationRowView]
+}
+
+struct RegionView: Sendable {
+    var name: String
+    var id: String
+    var rows: [RelationRowView]
+    var count: Int
+}
+
+struct RelationsView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+    var byNameTable: RelationTableView
+    var byDateTable: RelationTableView
+    var regions: [RegionView]
+    var count: Int
+    var datedCount: Int
+}
+
+struct RegionCountriesView: Sendable {
+    var name: String
+    var countries: [LinkView]
+}
+
+struct HomeView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+    var title: String
+    var summary: String
+    var html: String
+    var regions: [RegionCountriesView]
+    var topics: [LinkView]
+    var latest: [TimelineEntryView]
+    var countryCount: Int
+    var topicCount: Int
+    var eventCount: Int
+}
+
+struct NotFoundView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+}

@@ -1,0 +1,45 @@
+/// The bilateral-relations index: one row a country, in three orders.
+public struct RelationsIndex: Sendable {
+    public struct Row: Sendable {
+        public var country: PageID
+        public var name: String
+        public var region: String?
+        public var relation: Relation
+    }
+
+    public struct RegionGroup: Sendable {
+        public var region: String
+        public var rows: [Row]
+    }
+
+    /// Ordered by name.
+    public let byName: [Row]
+
+    init(pages: [Page]) {
+        byName = pages.filter { $0.kind == .country }
+            .map { Row(country: $0.id, name: $0.title, region: $0.region, relation: $0.relation ?? Relation()) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+
+    /// Ordered by the date relations began; countries without a known date last, by name.
+    public var byDate: [Row] {
+        byName.enumerated().sorted { a, b in
+            switch (a.element.relation.established, b.element.relation.established) {
+            case let (x?, y?): return (x, a.offset) < (y, b.offset)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Grouped by region (regions by name, unknown region last), each group ordered by name.
+    public var byRegion: [RegionGroup] {
+        let unknown = "Region not given"
+        var groups: [String: [Row]] = [:]
+        for row in byName { groups[row.region ?? unknown, default: []].append(row) }
+        return groups.keys.sorted { a, b in
+            a == unknown ? false : b == unknown ? true : a < b
+        }.map { RegionGroup(region: $0, rows: groups[$0]!) }
+    }
+}

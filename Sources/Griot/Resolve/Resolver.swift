@@ -1,0 +1,51 @@
+/// The resolve stage: joins the loaded pages into a `Site`, checking every cross-reference and
+/// link. All work is linear in the number of pages and links.
+struct Resolver {
+    func resolve(_ content: LoadedContent) -> (Site, [Diagnostic]) {
+        var diagnostics = DiagnosticBag()
+        let draftFiles = content.draftFiles
+        let pages = content.pages.sorted { $0.id < $1.id }
+        let ids = Set(pages.map(\.id))
+        let slugsByKind = Dictionary(grouping: pages, by: \.kind).mapValues { $0.map(\.slug) }
+        var related: [PageID: Set<PageID>] = [:]
+        for page in pages {
+            let otherKind: PageKind = page.kind == .country ? .topic : .country
+            let candidates = slugsByKind[otherKind] ?? []
+            for reference in page.related {
+                let target = PageID(otherKind, reference.slug)
+                guard ids.contains(target) else {
+                    let field = page.kind == .country ? "topics" : "countries"
+                    let isDraft = draftFiles.contains("content/\(otherKind.folder)/\(reference.slug).md")
+                    if isDraft { continue }
+                    diagnostics.error(
+                        reference.location, "'\(field)' names '\(reference.slug)', which has no page in content/\(otherKind.folder)/",
+                        hint: nearest(reference.slug, in: candidates).map { "did you mean '\($0)'?" }
+                            ?? "create content/\(otherKind.folder)/\(reference.slug).md, or remove the slug")
+                    continue
+                }
+                related[page.id, default: []].insert(target)
+                related[target, default: []].insert(page.id)
+            }
+        }
+
+        let linkResolver = LinkResolver(targets: LinkTargets(pages: pages, home: content.home), draftFiles: draftFiles)
+        var backlinks: [PageID: Set<PageID>] = [:]
+        var destinations: [PageID?: [String?]] = [:]
+        for page in pages {
+            let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &diagnostics)
+            destinations[page.id] = result.destinations
+            for target in result.linkedPages where target != page.id {
+                backlinks[target, default: []].insert(page.id)
+            }
+        }
+        if let home = content.home {
+            destinations[nil] = linkResolver.resolve(home.body, file: "content/index.md", diagnostics: &diagnostics)
+                .destinations
+        }
+        let site = Site(
+            config: content.config, home: content.home, pages: pages,
+            related: related.mapValues { $0.sorted() }, backlinks: backlinks.mapValues { $0.sorted() },
+            linkDestinations: destinations)
+        return (site, diagnostics.all)
+    }
+}

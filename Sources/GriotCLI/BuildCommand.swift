@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Griot
+
+/// `griot build`: builds the site into the output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: "Exit status: 0 when the site was built, 1 on content or template errors, 2 on usage errors."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
+    var baseURL: String?
+
+    func run() throws {
+        let options = BuildOptions(
+            siteDirectory: siteOptions.siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            baseURL: baseURL, includeDrafts: siteOptions.drafts)
+        let report = Builder(options: options).build()
+        printDiagnostics(report.diagnostics)
+        guard report.succeeded else {
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+        let warnings = report.warnings.count
+        print(
+            "Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s → \(options.outputDirectory.path)"
+                + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+    }
+}

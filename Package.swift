@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GriotTests",
-            dependencies: ["Griot"],
+            dependencies: ["Griot", "GriotCLI"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var pages: [Page]
     /// Paths of draft pages left out of this build.
     public var draftFiles: Set<String>
+    /// Paths of pages that exist but could not be loaded (their errors are already reported).
+    public var failedFiles: Set<String>
     public var diagnostics: [Diagnostic]
 }
 
@@ -43,9 +45,13 @@ public struct ContentLoader: Sendable {
         }
         var pages: [Page] = []
         var draftFiles: Set<String> = []
-        for (page, pageDiagnostics) in decoded {
+        var failedFiles: Set<String> = []
+        for ((_, path), (page, pageDiagnostics)) in zip(candidates, decoded) {
             diagnostics.append(contentsOf: pageDiagnostics)
-            guard let page else { continue }
+            guard let page else {
+                failedFiles.insert(path)
+                continue
+            }
             if includeDrafts || !page.draft {
                 pages.append(page)
             } else {
@@ -53,7 +59,8 @@ public struct ContentLoader: Sendable {
             }
         }
         return LoadedContent(
-            config: config, home: home, pages: pages, draftFiles: draftFiles, diagnostics: diagnostics.all)
+            config: config, home: home, pages: pages, draftFiles: draftFiles, failedFiles: failedFiles,
+            diagnostics: diagnostics.all)
     }
 
     /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs

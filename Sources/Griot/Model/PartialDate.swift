@@ -86,9 +86,6 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(day) \(monthYear)"
     }
 
-    /// The year's century, 1-based ("1591" is in the 16th century).
-    public var century: Int { (year - 1) / 100 + 1 }
-
     /// The first year of the date's decade (1963 → 1960).
     public var decade: Int { year / 10 * 10 }
 
@@ -109,17 +106,4 @@ extension String {
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
-}
-
-/// English ordinal of a number: 1st, 2nd, 3rd, 11th, 21st.
-func ordinal(_ number: Int) -> String {
-    let suffix: String
-    switch (number % 10, number % 100) {
-    case (_, 11...13): suffix = "th"
-    case (1, _): suffix = "st"
-    case (2, _): suffix = "nd"
-    case (3, _): suffix = "rd"
-    default: suffix = "th"
-    }
-    return "\(number)\(suffix)"
 }

@@ -51,7 +51,7 @@ public struct Templates: Sendable {
                             ?? "create templates/\(reference.name).mustache"))
             }
         }
-        for name in required where !known.contains(name) && !files.isEmpty {
+        for name in required where !files.contains(name) && !files.isEmpty {
             diagnostics.append(
                 Diagnostic(
                     .error, file: "\(sitePath)/\(name).mustache", message: "missing template '\(name)'",

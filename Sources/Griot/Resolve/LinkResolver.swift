@@ -3,6 +3,8 @@ struct LinkResolver {
     let targets: LinkTargets
     /// Files that exist but are drafts left out of this build.
     let draftFiles: Set<String>
+    /// Files that exist but failed to load; links to them are not reported again.
+    let failedFiles: Set<String>
 
     /// The resolved links of a body: for each link, its new site-relative destination (nil to keep
     /// it as written), plus the pages it links to.
@@ -12,10 +14,9 @@ struct LinkResolver {
     }
 
     func resolve(_ document: MarkdownDocument, file: String, diagnostics: inout DiagnosticBag) -> Result {
-        var result = Result()
+        var result = Result(destinations: Array(repeating: nil, count: document.links.count))
         let ownAnchors = Set(document.headings.map(\.id))
-        for link in document.links {
-            var destination: String?
+        for (index, link) in document.links.enumerated() {
             switch link.target {
             case .external, .other:
                 break
@@ -32,6 +33,7 @@ struct LinkResolver {
             case .contentFile(let path, let anchor):
                 let joined = LinkTargets.join(file, path)
                 guard let target = joined.flatMap(targets.target(forFile:)) else {
+                    if let joined, failedFiles.contains(joined) { continue }
                     if let joined, draftFiles.contains(joined) {
                         diagnostics.warning(
                             link.location, "link to '\(path)', a draft left out of this build",
@@ -48,10 +50,9 @@ struct LinkResolver {
                         link.location, "link to a missing heading '#\(anchor)' in '\(path)'",
                         hint: hint(for: anchor, among: target.anchors))
                 }
-                destination = target.path + (anchor.map { $0.isEmpty ? "" : "#\($0)" } ?? "")
+                result.destinations[index] = target.path + (anchor.map { $0.isEmpty ? "" : "#\($0)" } ?? "")
                 if let page = target.page { result.linkedPages.append(page) }
             }
-            result.destinations.append(destination)
         }
         return result
     }

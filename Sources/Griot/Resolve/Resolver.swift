@@ -15,8 +15,9 @@ struct Resolver {
                 let target = PageID(otherKind, reference.slug)
                 guard ids.contains(target) else {
                     let field = page.kind == .country ? "topics" : "countries"
-                    let isDraft = draftFiles.contains("content/\(otherKind.folder)/\(reference.slug).md")
-                    if isDraft { continue }
+                    // A draft left out, or a page whose own errors are reported already.
+                    let file = "content/\(otherKind.folder)/\(reference.slug).md"
+                    if draftFiles.contains(file) || content.failedFiles.contains(file) { continue }
                     diagnostics.error(
                         reference.location, "'\(field)' names '\(reference.slug)', which has no page in content/\(otherKind.folder)/",
                         hint: nearest(reference.slug, in: candidates).map { "did you mean '\($0)'?" }
@@ -28,7 +29,9 @@ struct Resolver {
             }
         }
 
-        let linkResolver = LinkResolver(targets: LinkTargets(pages: pages, home: content.home), draftFiles: draftFiles)
+        let linkResolver = LinkResolver(
+            targets: LinkTargets(pages: pages, home: content.home), draftFiles: draftFiles,
+            failedFiles: content.failedFiles)
         var backlinks: [PageID: Set<PageID>] = [:]
         var destinations: [PageID?: [String?]] = [:]
         for page in pages {

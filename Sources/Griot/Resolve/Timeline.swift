@@ -21,7 +21,7 @@ public struct Timeline: Sendable {
         }
     }
 
-    /// A century (before 1900) or a decade (from 1900), holding years.
+    /// A hundred years (before 1900: "1500s") or a decade (from 1900: "1960s"), holding years.
     public struct Period: Sendable {
         public var label: String
         public var id: String
@@ -67,14 +67,15 @@ public struct Timeline: Sendable {
         }
     }
 
-    /// The entries grouped into centuries before 1900 and decades after, then years.
+    /// The entries grouped into hundreds of years before 1900 and decades after, then years.
     public var periods: [Period] {
         var periods: [Period] = []
         for entry in entries {
             let year = entry.date.year
+            // Hundreds rather than ordinal centuries, so "c. 1000" sits under "1000s", matching its year.
             let (label, id) =
                 year < 1900
-                ? ("\(ordinal(entry.date.century)) century", "century-\(entry.date.century)")
+                ? ("\(year / 100 * 100)s", "years-\(year / 100 * 100)")
                 : ("\(entry.date.decade)s", "decade-\(entry.date.decade)")
             if periods.last?.id != id { periods.append(Period(label: label, id: id, years: [])) }
             if periods[periods.count - 1].years.last?.year != year {

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@testable import Griot
+
+@Suite("Loading content")
+struct LoadingTests {
+    @Test("front matter decodes into typed pages, with until and circa on events")
+    func decodesFixture() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let content = ContentLoader(siteDirectory: fixture.root).load()
+        #expect(content.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(content.config.title == "Fixture Atlas")
+        #expect(content.config.basePath == "/atlas/")
+        let alpha = try #require(content.pages.first { $0.slug == "alpha" })
+        #expect(alpha.kind == .country)
+        #expect(alpha.iso == "AL")
+        #expect(alpha.relation?.established?.description == "1960-08-20")
+        let period = try #require(alpha.events.first { $0.until != nil })
+        #expect(period.circa)
+        #expect(period.dateText == "c. 1591 – 1737")
+        let gamma = try #require(content.pages.first { $0.slug == "gamma" })
+        #expect(gamma.relation?.established?.precision == .year)
+    }
+
+    @Test("drafts are left out unless asked for")
+    func drafts() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(!ContentLoader(siteDirectory: fixture.root).load().pages.contains { $0.slug == "delta" })
+        #expect(ContentLoader(siteDirectory: fixture.root, includeDrafts: true).load().pages.contains { $0.slug == "delta" })
+    }
+
+    @Test("an invalid date is reported at its file, line and column")
+    func invalidDatePosition() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "\"1963\"", with: "\"2023-02-30\""))
+        let report = fixture.check()
+        let error = try #require(report.errors.first)
+        #expect(error.file == path)
+        #expect(error.line == 6)
+        #expect(error.column == 16)
+        #expect(error.message.contains("not a real date"))
+        #expect(error.hint != nil)
+    }
+
+    @Test("a date written unquoted stays text at its precision, never a timestamp")
+    func unquotedDates() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "\"1963\"", with: "1963-07"))
+        let content = ContentLoader(siteDirectory: fixture.root).load()
+        #expect(content.pages.first { $0.slug == "gamma" }?.relation?.established?.description == "1963-07")
+    }
+
+    @Test("an event that ends before it begins is an error")
+    func untilBeforeDate() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/alpha.md"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "until: \"1737\"", with: "until: \"1500\""))
+        let errors = fixture.check().errors
+        #expect(errors.contains { $0.file == path && $0.line == 14 && $0.message.contains("ends (1500) before it begins (1591)") })
+    }
+
+    @Test("a severed status needs a severed date, and a severed date needs that status")
+    func severedConsistency() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/beta.md"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "  severed: \"2024-08-04\"\n", with: ""))
+        #expect(fixture.check().errors.contains { $0.message.contains("no 'severed' date") })
+        try fixture.write(
+            "content/countries/gamma.md",
+            try fixture.read("content/countries/gamma.md").replacingOccurrences(
+                of: "established: \"1963\"", with: "established: \"1963\"\n  severed: \"1990\""))
+        #expect(fixture.check().errors.contains { $0.file == "content/countries/gamma.md" && $0.message.contains("status is 'active'") })
+    }
+
+    @Test("an unknown key is a warning with a suggestion")
+    func unknownKey() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "region:", with: "regoin:"))
+        let warning = try #require(fixture.check().warnings.first { $0.file == path })
+        #expect(warning.message == "unknown key 'regoin' in a country page's front matter")
+        #expect(warning.hint == "did you mean 'region'?")
+        #expect(warning.line == 3)
+    }
+
+    @Test("a YAML syntax error names the file line, counting the fence")
+    func yamlSyntaxError() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        try fixture.write(path, "---\ntitle: Gamma\nsummary: [unclosed\n---\nBody\n")
+        let error = try #require(fixture.check().errors.first { $0.file == path })
+        #expect(error.message.hasPrefix("invalid YAML"))
+        #expect((3...5).contains(error.line ?? 0))
+    }
+
+    @Test("a byte-order mark and CRLF line endings simply work")
+    func bomAndCRLF() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        let text = "\u{FEFF}" + (try fixture.read(path)).replacingOccurrences(of: "\n", with: "\r\n")
+        try fixture.write(path, text)
+        let report = fixture.check()
+        #expect(report.errors.isEmpty)
+        #expect(report.site?.page(PageID(.country, "gamma"))?.title == "Gamma")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Griot
+
+@Suite("Writing the site")
+struct OutputTests {
+    @Test("a failed build leaves the previous output exactly as it was")
+    func failedBuildKeepsOutput() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(fixture.build().succeeded)
+        let before = FixtureSite.snapshot(fixture.output)
+        #expect(!before.isEmpty)
+        let path = "content/countries/gamma.md"
+        let original = try fixture.read(path)
+        try fixture.write(path, original + "\n[broken](nowhere.md)\n")
+        let report = fixture.build()
+        #expect(!report.succeeded)
+        #expect(report.pagesWritten == 0)
+        #expect(FixtureSite.snapshot(fixture.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a successful build replaces the whole output, dropping pages that no longer exist")
+    func swapReplacesOutput() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(fixture.build().succeeded)
+        try FileManager.default.removeItem(at: fixture.url("content/countries/gamma.md"))
+        try fixture.write("content/topics/river-pact.md", try fixture.read("content/topics/river-pact.md")
+            .replacingOccurrences(of: "countries: [gamma]", with: "countries: []")
+            .replacingOccurrences(of: "[Gamma](../countries/gamma.md)", with: "Gamma"))
+        #expect(fixture.build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("countries/gamma").path))
+        #expect(FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))
+    }
+
+    @Test("the output may not be the site, content/ or templates/, nor a folder griot did not make")
+    func refusesUnsafeOutput() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        for output in [fixture.root, fixture.url("content"), fixture.url("templates/out")] {
+            let report = Builder(options: BuildOptions(siteDirectory: fixture.root, outputDirectory: output)).build()
+            #expect(report.errors.contains { $0.message.hasPrefix("refusing to write the site") }, "\(output.path)")
+        }
+        let foreign = fixture.url("elsewhere")
+        try fixture.write("elsewhere/notes.txt", "mine")
+        let report = Builder(options: BuildOptions(siteDirectory: fixture.root, outputDirectory: foreign)).build()
+        #expect(report.errors.first?.message.contains("was not written by griot") == true)
+        #expect(try fixture.read("elsewhere/notes.txt") == "mine")
+    }
+}
+
+@Suite("Templates")
+struct TemplateTests {
+    @Test("a template syntax error names the template, line and column")
+    func syntaxError() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.write("templates/topic.mustache", "{{<base}}\n{{$content}}\n<h1>{{title}</h1>\n{{/content}}\n{{/base}}\n")
+        let error = try #require(fixture.check().errors.first)
+        #expect(error.file == "templates/topic.mustache")
+        #expect(error.line == 3)
+        #expect(error.message.hasPrefix("template syntax error"))
+    }
+
+    @Test("a missing partial is an error, not silent empty output")
+    func missingPartial() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "templates/country.mustache"
+        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "{{> partials/page-body}}", with: "{{> partials/page-bdy}}"))
+        let error = try #require(fixture.check().errors.first)
+        #expect(error.file == path)
+        #expect(error.message == "the template uses 'partials/page-bdy', which does not exist")
+        #expect(error.hint == "did you mean 'partials/page-body'?")
+    }
+
+    @Test("a missing page template is reported")
+    func missingTemplate() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(at: fixture.url("templates/timeline.mustache"))
+        #expect(fixture.check().errors.contains { $0.message == "missing template 'timeline'" })
+    }
+}

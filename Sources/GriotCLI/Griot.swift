@@ -7,7 +7,7 @@ struct GriotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "griot",
         abstract: "Griot builds a linked reference site from Markdown pages about countries and topics.",
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
     )
 }
 

@@ -43,6 +43,11 @@ struct PageDecoder {
             decodeSource($0, origin: fields.origin, diagnostics: &diagnostics)
         }
         let draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
+        if sources.isEmpty && !draft {
+            diagnostics.warning(
+                fields.location("sources"), "the page lists no sources",
+                hint: "add the documents it is written from under 'sources:' (title, publisher, url)")
+        }
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         if body.isEmpty {
             diagnostics.warning(

@@ -22,7 +22,13 @@ public struct SourceFile: Sendable {
     static func read(_ url: URL, path: String) -> Result<SourceFile, Diagnostic> {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(
+                    Diagnostic(
+                        .error, file: path, message: "not a regular file",
+                        hint: "content files must be plain Markdown files; remove or replace this entry"))
+            }
             if let size = attributes[.size] as? Int, size > maximumSize {
                 return .failure(
                     Diagnostic(

@@ -115,8 +115,8 @@ struct YAMLMapping {
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty && required {
-            diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")
+        if text.isEmpty {
+            if required { diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value") }
             return nil
         }
         return text

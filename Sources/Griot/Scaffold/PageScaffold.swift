@@ -1,0 +1,128 @@
+import Foundation
+
+/// Writes the skeleton of a new country or topic page for `griot new`.
+///
+/// The skeleton holds every front-matter field, commented, and is a draft that builds cleanly, so an
+/// editor can preview it at once with `--drafts` and fill it in.
+public struct PageScaffold: Sendable {
+    public var kind: PageKind
+    public var title: String
+    public var slug: String
+
+    /// Why a page could not be created.
+    public struct Failure: Error, Sendable, Equatable {
+        public var message: String
+        public var hint: String
+    }
+
+    /// A scaffold for `title`; the slug is made from the title unless given.
+    public init(kind: PageKind, title: String, slug: String? = nil) throws(Failure) {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw Failure(message: "the page needs a name", hint: "griot new country \"Côte d'Ivoire\"")
+        }
+        let slug = slug ?? Slug.make(from: trimmed)
+        guard Slug.isValid(slug) else {
+            throw Failure(
+                message: "cannot make a slug from '\(slug.isEmpty ? trimmed : slug)'",
+                hint: "give one with --slug, in lowercase ASCII words joined by '-': --slug cote-d-ivoire")
+        }
+        self.kind = kind
+        self.title = trimmed
+        self.slug = slug
+    }
+
+    /// The path of the new file, relative to the site folder.
+    public var path: String { "content/\(kind.folder)/\(slug).md" }
+
+    /// Creates the file under `site`, refusing to overwrite anything.
+    public func write(into site: URL) throws(Failure) -> URL {
+        let url = site.appendingPathComponent(path)
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: url.path) || (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            throw Failure(message: "\(path) already exists; it was left as it is", hint: "edit that file, or choose another name or --slug")
+        }
+        do {
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw Failure(message: "cannot create \(path): \(SourceFile.reason(error))", hint: "check that content/ exists and may be written")
+        }
+        return url
+    }
+
+    /// The file's text.
+    public var text: String {
+        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        switch kind {
+        case .country:
+            return """
+                ---
+                title: \(quotedTitle)
+                # iso: XX                   # ISO 3166-1 alpha-2 code, in capitals (optional)
+                region: ""                  # for example West Africa, Europe, Asia; groups the index
+                summary: "\(title) and its relations: one sentence for lists and search results."
+                relations:
+                  # established: "YYYY-MM-DD"   # when relations began, as precise as the sources say: "1963" or "1963-07"
+                  status: active            # active | severed | suspended
+                  # severed: "YYYY-MM-DD"       # required when status is severed
+                topics: []                  # topic slugs, for example [g5-sahel, minusma]
+                events: []
+                # events:
+                #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
+                #     title: What happened, in one line
+                #     until: "YYYY"         # optional: the end of a period
+                #     circa: true           # optional: the date is approximate
+                sources: []
+                # sources:
+                #   - title: Title of the document
+                #     publisher: Who published it
+                #     url: https://…         # http(s) only; leave out when unknown
+                #     date: "YYYY-MM-DD"    # optional
+                draft: true                 # remove when the page is ready to publish
+                ---
+                \(title)'s relations with the site's subject, in a short opening paragraph.
+
+                ## Diplomatic relations
+
+                When and how relations began, embassies and envoys.
+
+                ## Cooperation and disputes
+
+                Agreements, aid, trade, security; link related pages by file: [a topic](../topics/example.md).
+
+                """.replacingOccurrences(of: "[a topic](../topics/example.md)", with: "`[a topic](../topics/slug.md)`")
+        case .topic:
+            return """
+                ---
+                title: \(quotedTitle)
+                summary: "\(title): one sentence for lists and search results."
+                countries: []               # country slugs involved, for example [niger, burkina-faso]
+                events: []
+                # events:
+                #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
+                #     title: What happened, in one line
+                #     until: "YYYY"         # optional: the end of a period
+                #     circa: true           # optional: the date is approximate
+                sources: []
+                # sources:
+                #   - title: Title of the document
+                #     publisher: Who published it
+                #     url: https://…         # http(s) only; leave out when unknown
+                #     date: "YYYY-MM-DD"    # optional
+                draft: true                 # remove when the page is ready to publish
+                ---
+                What \(title) is, in a short opening paragraph.
+
+                ## Background
+
+                How it came about.
+
+                ## Role in foreign relations
+
+                What it means for the countries involved; link them by file: `[Niger](../countries/niger.md)`.
+
+                """
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Griot
+
+/// `griot new country|topic NAME`: writes a new page's skeleton.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new country or topic page with every front-matter field.",
+        discussion: """
+            The file is content/countries/<slug>.md or content/topics/<slug>.md, the slug made from the name \
+            (griot new country "Côte d'Ivoire" → cote-d-ivoire.md). An existing file is never overwritten. \
+            The new page is a draft: preview it with --drafts, and remove 'draft: true' to publish it.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case country, topic
+    }
+
+    @Argument(help: "What to create: country or topic.")
+    var kind: Kind
+
+    @Argument(help: "The page's name, as readers see it.")
+    var name: String
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding content/ and templates/.", valueName: "dir"))
+    var site: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("The file name to use instead of one made from the name.", valueName: "slug"))
+    var slug: String?
+
+    func run() throws {
+        do {
+            let scaffold = try PageScaffold(kind: kind == .country ? .country : .topic, title: name, slug: slug)
+            _ = try scaffold.write(into: URL(fileURLWithPath: site))
+            print("Created \(scaffold.path)")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n    hint: \(error.hint)\n".utf8))
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+    }
+}

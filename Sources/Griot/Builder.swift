@@ -17,8 +17,10 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    var contentDirectory: URL { siteDirectory.appendingPathComponent("content") }
-    var templatesDirectory: URL { siteDirectory.appendingPathComponent("templates") }
+    /// `<site>/content`.
+    public var contentDirectory: URL { siteDirectory.appendingPathComponent("content") }
+    /// `<site>/templates`.
+    public var templatesDirectory: URL { siteDirectory.appendingPathComponent("templates") }
 }
 
 /// The outcome of a build or a check.

@@ -3,11 +3,11 @@ import Foundation
 import Griot
 
 /// `griot`: the command-line shell over the Griot engine.
-struct GriotCommand: ParsableCommand {
+struct GriotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "griot",
         abstract: "Griot builds a linked reference site from Markdown pages about countries and topics.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
     )
 }
 
@@ -37,10 +37,14 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try GriotCommand.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = GriotCommand.exitCode(for: error)
             let message = GriotCommand.fullMessage(for: error)

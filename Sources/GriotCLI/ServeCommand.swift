@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Griot
+import GriotServer
+
+/// `griot serve`: builds the site, serves it and rebuilds it live.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build and serve the site locally, rebuilding and reloading pages on every change.",
+        discussion: "The preview listens on 127.0.0.1 unless --host says otherwise. Ctrl-C stops it."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: "The address to listen on; 0.0.0.0 makes the preview reachable from the network.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on; when it is busy the next free port is used.")
+    var port: Int = 8080
+
+    @Flag(name: .customLong("strict-port"), help: "Fail instead of moving to the next free port when the port is busy.")
+    var strictPort = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        if host != "127.0.0.1" && host != "localhost" && host != "::1" {
+            FileHandle.standardError.write(
+                Data("warning: listening on \(host): the preview is reachable from the network\n".utf8))
+        }
+        let build = BuildOptions(
+            siteDirectory: siteOptions.siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            includeDrafts: siteOptions.drafts)
+        let server = PreviewServer(
+            configuration: PreviewConfiguration(build: build, host: host, port: port, findFreePort: !strictPort),
+            log: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            })
+        do {
+            try await server.run()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+    }
+}

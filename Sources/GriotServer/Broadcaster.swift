@@ -1,0 +1,42 @@
+import Foundation
+
+/// Fans a message out to every open live-reload connection.
+final class Broadcaster: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuations: [UUID: AsyncStream<String>.Continuation] = [:]
+    private var finished = false
+
+    /// A stream of messages for one connection; it ends when the server shuts down.
+    func subscribe() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
+        let id = UUID()
+        lock.withLock {
+            if finished {
+                continuation.finish()
+            } else {
+                continuations[id] = continuation
+            }
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.lock.withLock { _ = self?.continuations.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    var subscriberCount: Int { lock.withLock { continuations.count } }
+
+    func send(_ message: String) {
+        let targets = lock.withLock { Array(continuations.values) }
+        for continuation in targets { continuation.yield(message) }
+    }
+
+    /// Ends every stream, so open connections close and the server can stop.
+    func finishAll() {
+        let targets = lock.withLock {
+            finished = true
+            defer { continuations.removeAll() }
+            return Array(continuations.values)
+        }
+        for continuation in targets { continuation.finish() }
+    }
+}

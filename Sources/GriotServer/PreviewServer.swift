@@ -1,0 +1,167 @@
+import Foundation
+import Griot
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Settings for `griot serve`.
+public struct PreviewConfiguration: Sendable {
+    /// The site to build; its base URL is replaced by `/` so links work on the preview server.
+    public var build: BuildOptions
+    public var host: String
+    /// The port to listen on; 0 lets the system choose.
+    public var port: Int
+    /// When the port is busy, try the next ones instead of failing.
+    public var findFreePort: Bool
+    /// How long the files must be quiet before a rebuild.
+    public var debounce: TimeInterval
+
+    public init(
+        build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, findFreePort: Bool = true,
+        debounce: TimeInterval = 0.1
+    ) {
+        var build = build
+        build.baseURL = "/"
+        self.build = build
+        self.host = host
+        self.port = port
+        self.findFreePort = findFreePort
+        self.debounce = debounce
+    }
+}
+
+/// A problem that stops the preview server from starting.
+public struct PreviewError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// The preview server: builds the site, serves the output folder, watches `content/` and
+/// `templates/`, rebuilds on change and tells every open page to reload.
+public struct PreviewServer: Sendable {
+    public var configuration: PreviewConfiguration
+    /// Receives each line the server reports (start, rebuilds, errors).
+    public var log: @Sendable (String) -> Void
+
+    public init(configuration: PreviewConfiguration, log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.configuration = configuration
+        self.log = log
+    }
+
+    /// Builds once, then serves until SIGINT or SIGTERM. `onReady` receives the port listened on.
+    public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let port = try choosePort()
+        let state = PreviewState()
+        let broadcaster = Broadcaster()
+        let builder = Builder(options: configuration.build)
+        rebuild(builder, state: state, reason: "initial build")
+
+        let watcher = try DirectoryWatcher(
+            roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
+            debounce: configuration.debounce)
+        let responder = SiteResponder(
+            paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster)
+        var logger = Logger(label: "griot-serve")
+        logger.logLevel = .error
+        let host = configuration.host
+        let log = self.log
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
+            configuration: .init(address: .hostname(host, port: port), serverName: "griot"),
+            onServerRunning: { channel in
+                let actual = channel.localAddress?.port ?? port
+                let shown = host.contains(":") ? "[\(host)]" : host
+                log("Serving http://\(shown):\(actual)/ — watching content/ and templates/ (Ctrl-C to stop)")
+                onReady(actual)
+            },
+            logger: logger)
+        let rebuilder = RebuildService(
+            watcher: watcher, broadcaster: broadcaster,
+            onChange: { paths in
+                self.rebuild(builder, state: state, reason: self.describe(paths))
+                broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
+            })
+        // Services stop in reverse order: the rebuild service first closes the live-reload
+        // streams, so the HTTP server has no open response left to wait for.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            throw PreviewError(description: "the preview server stopped: \(error)")
+        }
+        log("Stopped.")
+    }
+
+    private func rebuild(_ builder: Builder, state: PreviewState, reason: String) {
+        let report = builder.build()
+        state.record(report)
+        let time = Self.clock()
+        if report.succeeded {
+            let warnings = report.warnings.count
+            log("[\(time)] Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s (\(reason))"
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            if warnings > 0 { log(DiagnosticPrinter().format(report.warnings), to: .standardError) }
+        } else {
+            log("[\(time)] Build failed in \(String(format: "%.2f", report.duration)) s (\(reason)); still serving the last good site")
+            log(DiagnosticPrinter().format(report.diagnostics), to: .standardError)
+        }
+    }
+
+    private func log(_ text: String, to handle: FileHandle) {
+        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        log(trimmed)
+    }
+
+    private func describe(_ paths: [String]) -> String {
+        let site = configuration.build.siteDirectory.path + "/"
+        // Name the files an editor touched, not the temporary files some tools write beside them.
+        let relevant = paths.filter { path in
+            ["md", "yml", "yaml", "mustache"].contains(URL(fileURLWithPath: path).pathExtension) || path.contains("/assets/")
+        }
+        let names = (relevant.isEmpty ? paths : relevant).map { $0.hasPrefix(site) ? String($0.dropFirst(site.count)) : $0 }
+        guard let first = names.first else { return "change" }
+        return names.count == 1 ? "\(first) changed" : "\(first) and \(names.count - 1) more changed"
+    }
+
+    private static func clock() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+
+    /// The configured port, or the next free one when it is busy and that is allowed.
+    private func choosePort() throws -> Int {
+        let port = configuration.port
+        guard port != 0 else { return 0 }
+        let attempts = configuration.findFreePort ? 20 : 1
+        for candidate in port..<(port + attempts) where PortProbe.isFree(host: configuration.host, port: candidate) {
+            if candidate != port { log("Port \(port) is busy; serving on port \(candidate) instead.") }
+            return candidate
+        }
+        throw PreviewError(
+            description: attempts == 1
+                ? "port \(port) on \(configuration.host) is already in use; stop the other server or pass --port"
+                : "ports \(port)–\(port + attempts - 1) on \(configuration.host) are all in use; pass --port")
+    }
+}
+
+/// Watches the site and rebuilds it; on shutdown, ends the live-reload streams.
+struct RebuildService: Service {
+    let watcher: DirectoryWatcher
+    let broadcaster: Broadcaster
+    let onChange: @Sendable ([String]) -> Void
+
+    func run() async throws {
+        let watcher = self.watcher
+        let broadcaster = self.broadcaster
+        await withGracefulShutdownHandler {
+            for await paths in watcher.changes() {
+                onChange(paths)
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+            broadcaster.finishAll()
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Griot
+import Hummingbird
+
+/// Answers HTTP requests from the output folder, adding live reload to HTML pages.
+struct SiteResponder: Sendable {
+    let paths: SitePath
+    let state: PreviewState
+    let broadcaster: Broadcaster
+    let injection = LiveInjection()
+
+    func respond(to request: Request) async -> Response {
+        guard request.method == .get || request.method == .head else {
+            return text(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"])
+        }
+        let isHead = request.method == .head
+        let path = request.uri.path
+        switch path {
+        case LiveInjection.eventsPath:
+            return events()
+        case LiveInjection.scriptPath:
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                body: isHead ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: LiveInjection.script)))
+        default:
+            break
+        }
+        switch paths.resolve(path) {
+        case .forbidden:
+            return text(.badRequest, "Bad request: this path is not allowed.\n", head: isHead)
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query, .contentLength: "0"])
+        case .notFound:
+            return notFound(head: isHead)
+        case .file(let url):
+            return file(url, request: request, head: isHead)
+        }
+    }
+
+    private func file(_ url: URL, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+            let data = try? Data(contentsOf: url)
+        else { return text(.notFound, "Not found.\n", head: head) }
+        let contentType = ContentTypes.forPath(url.path)
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let isHTML = ContentTypes.isHTML(contentType)
+        let snapshot = state.snapshot
+        var body = data
+        if isHTML {
+            body = Data(injection.inject(into: String(decoding: data, as: UTF8.self), errors: snapshot.errors).utf8)
+        }
+        // HTML changes with the error overlay too, so its tag includes the build generation.
+        let tag = "\"\(String(data.count, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))"
+            + (isHTML ? "-\(snapshot.generation)\"" : "\"")
+        var headers: HTTPFields = [
+            .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(modified),
+            .cacheControl: "no-cache",
+        ]
+        if status == .ok, isNotModified(request, tag: tag, modified: modified) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentLength] = String(body.count)
+        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func isNotModified(_ request: Request, tag: String, modified: Date) -> Bool {
+        if let match = request.headers[.ifNoneMatch] {
+            return match == "*" || match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag }
+        }
+        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+            return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
+        }
+        return false
+    }
+
+    private func notFound(head: Bool) -> Response {
+        let page = paths.root.appendingPathComponent("404.html")
+        if FileManager.default.fileExists(atPath: page.path) {
+            var response = file(page, request: Request.placeholder, head: head, status: .notFound)
+            response.headers[.eTag] = nil
+            return response
+        }
+        return text(.notFound, "Not found.\n", head: head)
+    }
+
+    private func events() -> Response {
+        let stream = broadcaster.subscribe()
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+                for await message in stream {
+                    try await writer.write(ByteBuffer(string: message))
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    private func text(
+        _ status: HTTPResponse.Status, _ message: String, head: Bool = false, extra: HTTPFields = [:]
+    ) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .contentLength: String(message.utf8.count)]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: message)))
+    }
+}
+
+extension Request {
+    /// A request with no conditional headers, for rendering the 404 page.
+    static var placeholder: Request {
+        Request(head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/404.html"), body: .init(buffer: ByteBuffer()))
+    }
+}
+
+/// HTTP dates (RFC 9110 IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
+enum HTTPDate {
+    private static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+
+    static func format(_ date: Date) -> String { formatter().string(from: date) }
+
+    static func parse(_ text: String) -> Date? { formatter().date(from: text) }
+}

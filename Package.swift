@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GriotServerTests",
-            dependencies: ["Griot", "GriotServer"]
+            dependencies: ["Griot", "GriotServer", "GriotCLI"]
         ),
     ]
 )

@@ -596,6 +596,8 @@ def main(argv):
     if len(argv) != 3 or not argv[1].isdigit() or int(argv[1]) < 2:
         sys.exit("usage: make-corpus.py N OUTDIR   (N >= 2 pages)")
     n, out = int(argv[1]), Path(argv[2])
+    if out.exists() and not out.is_dir():
+        sys.exit(f"make-corpus: {out} is not a folder")
     if not (TEMPLATES / "base.mustache").exists():
         sys.exit(f"make-corpus: no Griot templates at {TEMPLATES} (set GRIOT_TEMPLATES)")
     countries, topics = Generator(n).generate()

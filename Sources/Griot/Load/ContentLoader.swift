@@ -63,13 +63,25 @@ public struct ContentLoader: Sendable {
             diagnostics: diagnostics.all)
     }
 
+    /// Loads one page from raw bytes, as a build would: decoding, front matter, Markdown.
+    /// The entry point for fuzzing and for tools that check a single file.
+    public static func loadPage(from data: Data, path: String, id: PageID) -> (Page?, [Diagnostic]) {
+        switch SourceFile.decode(data, path: path) {
+        case .failure(let diagnostic):
+            return (nil, [diagnostic])
+        case .success(let file):
+            var diagnostics = DiagnosticBag()
+            let page = PageDecoder.decodePage(file, id: id, diagnostics: &diagnostics)
+            return (page, diagnostics.all)
+        }
+    }
+
     /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs
     /// and that no two files map to one URL.
     func pageFiles(of kind: PageKind, diagnostics: inout DiagnosticBag) -> [(PageID, String)] {
         let folder = siteDirectory.appendingPathComponent("content/\(kind.folder)")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        var seen: [String: String] = [:]
-        var result: [(PageID, String)] = []
+        var files: [(name: String, path: String, stem: String, slug: String)] = []
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
             let path = "content/\(kind.folder)/\(name)"
             var isDirectory: ObjCBool = false
@@ -83,25 +95,32 @@ public struct ContentLoader: Sendable {
             }
             if isDirectory.boolValue { continue }
             let stem = String(name.dropLast(3))
-            let slug = Slug.make(from: stem)
-            if let other = seen[slug] {
+            files.append((name, path, stem, Slug.make(from: stem)))
+        }
+        // Files named by their slug claim their URL first, so a stray `France.md` is the one reported.
+        var seen: [String: String] = [:]
+        var result: [(PageID, String)] = []
+        for file in files where file.stem == file.slug && !file.slug.isEmpty {
+            seen[file.slug] = file.path
+            result.append((PageID(kind, file.slug), file.path))
+        }
+        for file in files where file.stem != file.slug || file.slug.isEmpty {
+            if let other = seen[file.slug] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: path, message: "this file and '\(other)' both map to /\(kind.folder)/\(slug)/",
-                        hint: "rename or remove one of them"))
-                continue
-            }
-            seen[slug] = path
-            guard !slug.isEmpty, slug == stem else {
+                        .error, file: file.path,
+                        message: "this file and '\(other)' both map to /\(kind.folder)/\(file.slug)/",
+                        hint: "keep one page per URL: merge the two files, or rename this one"))
+            } else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: path, message: "the file name '\(name)' is not a slug",
-                        hint: slug.isEmpty
+                        .error, file: file.path, message: "the file name '\(file.name)' is not a slug",
+                        hint: file.slug.isEmpty
                             ? "name the file after the page in lowercase ASCII: 'cote-d-ivoire.md'"
-                            : "rename it to '\(slug).md': lowercase ASCII words joined by '-'"))
-                continue
+                            : "rename it to '\(file.slug).md': lowercase ASCII words joined by '-'"))
+                // Claim the URL so links to the intended page are not reported a second time.
+                if !file.slug.isEmpty { seen[file.slug] = file.path }
             }
-            result.append((PageID(kind, slug), path))
         }
         return result
     }

@@ -101,10 +101,12 @@ struct PageDecoder {
         var relation = Relation()
         relation.established = mapping.date("established", diagnostics: &diagnostics)
         relation.severed = mapping.date("severed", diagnostics: &diagnostics)
+        var statusIsKnown = true
         if let status = mapping.string("status", diagnostics: &diagnostics) {
             if let known = Relation.Status(rawValue: status) {
                 relation.status = known
             } else {
+                statusIsKnown = false
                 let names = Relation.Status.allCases.map(\.rawValue)
                 diagnostics.error(
                     mapping.location("status"), "unknown relations status '\(status)'",
@@ -117,7 +119,7 @@ struct PageDecoder {
                 mapping.location("status"), "status is 'severed' but no 'severed' date is given",
                 hint: "add 'severed: \"YYYY-MM-DD\"' under 'relations'")
         }
-        if relation.status != .severed, mapping.value("severed") != nil {
+        if statusIsKnown, relation.status != .severed, mapping.value("severed") != nil {
             diagnostics.error(
                 mapping.location("severed"), "a 'severed' date is given but status is '\(relation.status.rawValue)'",
                 hint: "set 'status: severed', or remove the 'severed' date")

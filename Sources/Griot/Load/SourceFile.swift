@@ -33,7 +33,7 @@ public struct SourceFile: Sendable {
                 return .failure(
                     Diagnostic(
                         .error, file: path,
-                        message: "file is \(size / 1_048_576) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
+                        message: "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
                         hint: "split the page, or move large data out of content/"))
             }
             data = try Data(contentsOf: url)
@@ -50,6 +50,12 @@ public struct SourceFile: Sendable {
     static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, line: 1, column: 1, message: "the file is UTF-16 text, not UTF-8",
+                    hint: "save the file as UTF-8 in your editor"))
+        }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)
             return .failure(
@@ -101,6 +107,11 @@ public struct SourceFile: Sendable {
 
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
+        if let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path,
+            let file = firstFileAncestor(of: path)
+        {
+            return "'\(file)' is a file, not a folder"
+        }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
         {
@@ -109,7 +120,24 @@ public struct SourceFile: Sendable {
         switch nsError.code {
         case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
         case NSFileReadNoPermissionError: return "permission denied"
-        default: return nsError.localizedDescription
+        default:
+            if let posix = POSIXErrorCode(rawValue: Int32(nsError.code)), nsError.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(posix.rawValue)).lowercased()
+            }
+            return nsError.localizedDescription
         }
+    }
+
+    /// The nearest existing ancestor folder of `path`, when it is in fact a regular file.
+    static func firstFileAncestor(of path: String) -> String? {
+        var url = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while url.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : url.path
+            }
+            url.deleteLastPathComponent()
+        }
+        return nil
     }
 }

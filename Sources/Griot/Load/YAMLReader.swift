@@ -38,6 +38,11 @@ struct YAMLOrigin: Sendable {
         case .duplicatedKeysInMapping(let duplicates, let context):
             problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
             mark = context.mark
+            if let key = duplicates.first, let line = Self.secondLine(of: key, in: yaml, from: context.mark.line) {
+                return Diagnostic(
+                    .error, at: SourceLocation(file: file, line: firstLine + line - 1, column: 1),
+                    message: "invalid YAML: \(problem)", hint: "keep one '\(key):' line and remove the other")
+            }
         case .reader(let text, _, _, _):
             problem = text
         default:
@@ -55,6 +60,25 @@ struct YAMLOrigin: Sendable {
             hint = "check the indentation and quoting on this line and the one before"
         }
         return Diagnostic(.error, at: where_, message: "invalid YAML: \(problem)", hint: hint)
+    }
+}
+
+extension YAMLOrigin {
+    /// The 1-based line of the second `key:` at the same indentation as the first, from `start`.
+    static func secondLine(of key: String, in yaml: String, from start: Int) -> Int? {
+        var indentation: Int?
+        var found = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= start {
+            let trimmed = line.drop(while: { $0 == " " })
+            guard trimmed.hasPrefix(key + ":") else { continue }
+            let indent = line.count - trimmed.count
+            if indentation == nil { indentation = indent }
+            guard indent == indentation else { continue }
+            found += 1
+            if found == 2 { return index + 1 }
+        }
+        return nil
     }
 }
 

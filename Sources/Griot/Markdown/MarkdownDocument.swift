@@ -30,6 +30,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var headings: [Heading] = []
         var links: [Link] = []
         var usedIds: [String: Int] = [:]
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         Self.walk(root) { node, entering in
             guard entering else { return }
             let offset = firstLine - 1
@@ -47,13 +48,14 @@ public final class MarkdownDocument: @unchecked Sendable {
                 headings.append(
                     Heading(
                         level: Int(cmark_node_get_heading_level(node)), text: text, id: id,
-                        location: Self.location(of: node, file: file, lineOffset: offset)))
+                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines)))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 links.append(
                     Link(
                         kind: cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image,
-                        destination: destination, location: Self.location(of: node, file: file, lineOffset: offset)))
+                        destination: destination,
+                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines, isInline: true)))
             default:
                 break
             }
@@ -143,7 +145,14 @@ public final class MarkdownDocument: @unchecked Sendable {
         return text
     }
 
-    private static func location(of node: OpaquePointer, file: String, lineOffset: Int) -> SourceLocation {
+    /// The node's position in the file, with the column counted in Unicode scalars.
+    ///
+    /// cmark counts columns in bytes, and for inlines on a paragraph's continuation lines it
+    /// ignores the indentation it stripped; an inline's column is therefore moved to the `[`, `<`
+    /// or `!` that opens it at or after cmark's column.
+    private static func location(
+        of node: OpaquePointer, file: String, lineOffset: Int, lines: [Substring], isInline: Bool = false
+    ) -> SourceLocation {
         var line = Int(cmark_node_get_start_line(node))
         var column = Int(cmark_node_get_start_column(node))
         // Inline nodes may lack positions; fall back to the enclosing block's.
@@ -153,6 +162,16 @@ public final class MarkdownDocument: @unchecked Sendable {
             column = Int(cmark_node_get_start_column(parent))
             current = parent
         }
-        return SourceLocation(file: file, line: max(line, 1) + lineOffset, column: max(column, 1))
+        line = max(line, 1)
+        column = max(column, 1)
+        if line <= lines.count {
+            let bytes = Array(lines[line - 1].utf8)
+            var offset = min(column - 1, bytes.count)
+            if isInline, let opening = bytes[offset...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "!") }) {
+                offset = opening
+            }
+            column = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count + 1
+        }
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 }

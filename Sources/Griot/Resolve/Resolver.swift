@@ -12,6 +12,12 @@ struct Resolver {
             let otherKind: PageKind = page.kind == .country ? .topic : .country
             let candidates = slugsByKind[otherKind] ?? []
             for reference in page.related {
+                guard Slug.isValid(reference.slug) else {
+                    diagnostics.error(
+                        reference.location, "'\(reference.slug)' is not a slug",
+                        hint: "name pages by their file name without '.md', in lowercase ASCII words joined by '-'")
+                    continue
+                }
                 let target = PageID(otherKind, reference.slug)
                 guard ids.contains(target) else {
                     let field = page.kind == .country ? "topics" : "countries"

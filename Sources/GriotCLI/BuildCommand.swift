@@ -12,15 +12,14 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
-    var output: String?
+    @OptionGroup var outputOption: OutputOption
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
     var baseURL: String?
 
     func run() throws {
         let options = BuildOptions(
-            siteDirectory: siteOptions.siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            siteDirectory: siteOptions.siteURL, outputDirectory: outputOption.url,
             baseURL: baseURL, includeDrafts: siteOptions.drafts)
         let report = Builder(options: options).build()
         printDiagnostics(report.diagnostics)

@@ -22,6 +22,14 @@ struct SiteOptions: ParsableArguments {
     var siteURL: URL { URL(fileURLWithPath: site) }
 }
 
+/// The `--output` option of the commands that write the site.
+struct OutputOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
+    var output: String?
+
+    var url: URL? { output.map { URL(fileURLWithPath: $0) } }
+}
+
 /// Exit codes: 0 success, 1 content or template errors, 2 usage errors.
 enum ExitStatus {
     static let contentErrors: Int32 = 1

@@ -13,8 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
-    var output: String?
+    @OptionGroup var outputOption: OutputOption
 
     @Option(name: .long, help: "The address to listen on; 0.0.0.0 makes the preview reachable from the network.")
     var host: String = "127.0.0.1"
@@ -35,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 Data("warning: listening on \(host): the preview is reachable from the network\n".utf8))
         }
         let build = BuildOptions(
-            siteDirectory: siteOptions.siteURL, outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            siteDirectory: siteOptions.siteURL, outputDirectory: outputOption.url,
             includeDrafts: siteOptions.drafts)
         let server = PreviewServer(
             configuration: PreviewConfiguration(build: build, host: host, port: port, findFreePort: !strictPort),

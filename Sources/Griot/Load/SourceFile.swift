@@ -20,22 +20,30 @@ public struct SourceFile: Sendable {
 
     /// Reads and decodes a file, reporting problems as a diagnostic for `path`.
     static func read(_ url: URL, path: String) -> Result<SourceFile, Diagnostic> {
+        // stat follows symbolic links, as reading does; one call gives the type and the size.
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, message: "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+                    hint: "check that it exists and that you may read it"))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(
+                Diagnostic(
+                    .error, file: path, message: "not a regular file",
+                    hint: "content files must be plain Markdown files; remove or replace this entry"))
+        }
+        let size = Int(info.st_size)
+        if size > maximumSize {
+            return .failure(
+                Diagnostic(
+                    .error, file: path,
+                    message: "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
+                    hint: "split the page, or move large data out of content/"))
+        }
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                return .failure(
-                    Diagnostic(
-                        .error, file: path, message: "not a regular file",
-                        hint: "content files must be plain Markdown files; remove or replace this entry"))
-            }
-            if let size = attributes[.size] as? Int, size > maximumSize {
-                return .failure(
-                    Diagnostic(
-                        .error, file: path,
-                        message: "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
-                        hint: "split the page, or move large data out of content/"))
-            }
             data = try Data(contentsOf: url)
         } catch {
             return .failure(

@@ -16,15 +16,27 @@ struct SiteRenderer: Sendable {
 
     func url(_ id: PageID) -> String { root + id.path }
 
+    /// One page to render: the generated pages come first, so the largest (the timeline) starts early.
+    enum Job: Sendable {
+        case timeline, relations, home, notFound
+        case page(Int)
+    }
+
     func render() -> [OutputFile] {
         let renderer = self
-        var files = site.pages.concurrentMap { page in
-            OutputFile(path: page.id.path + "index.html", contents: Data(renderer.renderPage(page).utf8))
+        let jobs: [Job] = [.timeline, .relations, .home, .notFound] + site.pages.indices.map { .page($0) }
+        var files = jobs.concurrentMap { job in
+            switch job {
+            case .timeline: OutputFile(path: "timeline/index.html", contents: Data(renderer.renderTimeline().utf8))
+            case .relations: OutputFile(path: "relations/index.html", contents: Data(renderer.renderRelations().utf8))
+            case .home: OutputFile(path: "index.html", contents: Data(renderer.renderHome().utf8))
+            case .notFound: OutputFile(path: "404.html", contents: Data(renderer.renderNotFound().utf8))
+            case .page(let index):
+                OutputFile(
+                    path: renderer.site.pages[index].id.path + "index.html",
+                    contents: Data(renderer.renderPage(renderer.site.pages[index]).utf8))
+            }
         }
-        files.append(OutputFile(path: "index.html", contents: Data(renderHome().utf8)))
-        files.append(OutputFile(path: "timeline/index.html", contents: Data(renderTimeline().utf8)))
-        files.append(OutputFile(path: "relations/index.html", contents: Data(renderRelations().utf8)))
-        files.append(OutputFile(path: "404.html", contents: Data(renderNotFound().utf8)))
         if let sitemap = renderSitemap() {
             files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap.utf8)))
         }
@@ -85,6 +97,10 @@ struct SiteRenderer: Sendable {
     // MARK: Pages
 
     func renderPage(_ page: Page) -> String {
+        templates.render(pageView(page), template: page.kind.rawValue)
+    }
+
+    func pageView(_ page: Page) -> PageView {
         let relation = page.relation.map {
             RelationView(
                 established: $0.established.map(DateView.init), status: $0.status.rawValue,
@@ -108,10 +124,14 @@ struct SiteRenderer: Sendable {
             relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty, events: events,
             hasEvents: !events.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources,
             hasSources: !sources.isEmpty)
-        return templates.render(view, template: page.kind.rawValue)
+        return view
     }
 
     func renderHome() -> String {
+        templates.render(homeView(), template: "home")
+    }
+
+    func homeView() -> HomeView {
         let countries = site.pages.filter { $0.kind == .country }
         let regions = Dictionary(grouping: countries) { $0.region ?? "Other" }
             .sorted { $0.key < $1.key }
@@ -132,10 +152,14 @@ struct SiteRenderer: Sendable {
             summary: site.home?.summary ?? "", html: site.home.map { html(of: $0.body, for: nil) } ?? "",
             regions: regions, topics: topics, latest: Array(latest), countryCount: countries.count,
             topicCount: topics.count, eventCount: site.timeline.entries.count)
-        return templates.render(view, template: "home")
+        return view
     }
 
     func renderTimeline() -> String {
+        templates.render(timelineView(), template: "timeline")
+    }
+
+    func timelineView() -> TimelineView {
         let periods = site.timeline.periods.map { period in
             TimelinePeriodView(
                 label: period.label, id: period.id,
@@ -146,10 +170,14 @@ struct SiteRenderer: Sendable {
             site: siteView,
             meta: meta("Timeline", "Every dated event of \(site.config.subject)’s foreign relations in date order.", path: "timeline/"),
             nav: nav(current: "timeline/"), periods: periods, count: site.timeline.entries.count)
-        return templates.render(view, template: "timeline")
+        return view
     }
 
     func renderRelations() -> String {
+        templates.render(relationsView(), template: "relations")
+    }
+
+    func relationsView() -> RelationsView {
         func row(_ row: RelationsIndex.Row) -> RelationRowView {
             RelationRowView(
                 name: row.name, url: url(row.country), region: row.region ?? "—",
@@ -167,7 +195,7 @@ struct SiteRenderer: Sendable {
             byDateTable: RelationTableView(rows: index.byDate.map(row)),
             regions: regions, count: index.byName.count,
             datedCount: index.byName.filter { $0.relation.established != nil }.count)
-        return templates.render(view, template: "relations")
+        return view
     }
 
     func renderNotFound() -> String {

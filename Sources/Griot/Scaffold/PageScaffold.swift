@@ -51,6 +51,23 @@ public struct PageScaffold: Sendable {
         return url
     }
 
+    /// The fields every page kind has, commented.
+    private static let sharedFields = """
+        events: []
+        # events:
+        #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
+        #     title: What happened, in one line
+        #     until: "YYYY"         # optional: the end of a period
+        #     circa: true           # optional: the date is approximate
+        sources: []
+        # sources:
+        #   - title: Title of the document
+        #     publisher: Who published it
+        #     url: https://…         # http(s) only; leave out when unknown
+        #     date: "YYYY-MM-DD"    # optional
+        draft: true                 # remove when the page is ready to publish
+        """
+
     /// The file's text.
     public var text: String {
         let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -67,19 +84,7 @@ public struct PageScaffold: Sendable {
                   status: active            # active | severed | suspended
                   # severed: "YYYY-MM-DD"       # required when status is severed
                 topics: []                  # topic slugs, for example [g5-sahel, minusma]
-                events: []
-                # events:
-                #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
-                #     title: What happened, in one line
-                #     until: "YYYY"         # optional: the end of a period
-                #     circa: true           # optional: the date is approximate
-                sources: []
-                # sources:
-                #   - title: Title of the document
-                #     publisher: Who published it
-                #     url: https://…         # http(s) only; leave out when unknown
-                #     date: "YYYY-MM-DD"    # optional
-                draft: true                 # remove when the page is ready to publish
+                \(Self.sharedFields)
                 ---
                 \(title)'s relations with the site's subject, in a short opening paragraph.
 
@@ -98,19 +103,7 @@ public struct PageScaffold: Sendable {
                 title: \(quotedTitle)
                 summary: "\(title): one sentence for lists and search results."
                 countries: []               # country slugs involved, for example [niger, burkina-faso]
-                events: []
-                # events:
-                #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
-                #     title: What happened, in one line
-                #     until: "YYYY"         # optional: the end of a period
-                #     circa: true           # optional: the date is approximate
-                sources: []
-                # sources:
-                #   - title: Title of the document
-                #     publisher: Who published it
-                #     url: https://…         # http(s) only; leave out when unknown
-                #     date: "YYYY-MM-DD"    # optional
-                draft: true                 # remove when the page is ready to publish
+                \(Self.sharedFields)
                 ---
                 What \(title) is, in a short opening paragraph.
 

@@ -1,0 +1,58 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import Griot
+
+/// The templates read view models through `MustacheParent.child(named:)`, written by hand for
+/// speed; these tests hold it equal to the stored properties `Mirror` sees.
+@Suite("View model lookup")
+struct ViewModelLookupTests {
+    /// Walks a view model and everything inside it, checking every field of every type met.
+    static func checkLookup(_ value: Any, seen: inout Set<String>) {
+        if let array = value as? [Any] {
+            for element in array { checkLookup(element, seen: &seen) }
+            return
+        }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            if let wrapped = mirror.children.first?.value { checkLookup(wrapped, seen: &seen) }
+            return
+        }
+        guard mirror.displayStyle == .struct else { return }
+        let typeName = String(describing: type(of: value))
+        let parent = value as? MustacheParent
+        #expect(parent != nil, "\(typeName) must conform to MustacheParent")
+        seen.insert(typeName)
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            let expected = Mirror(reflecting: child.value).displayStyle == .optional
+                && Mirror(reflecting: child.value).children.isEmpty
+            let found = parent?.child(named: label)
+            #expect((found == nil) == expected, "\(typeName).child(named: \"\(label)\") does not answer the field")
+            let fieldMirror = Mirror(reflecting: child.value)
+            let unwrapped: Any? = fieldMirror.displayStyle == .optional ? fieldMirror.children.first?.value : child.value
+            if let found, let unwrapped, unwrapped is String || unwrapped is Int || unwrapped is Bool {
+                #expect("\(found)" == "\(unwrapped)", "\(typeName).child(named: \"\(label)\") answers another value")
+            }
+            checkLookup(child.value, seen: &seen)
+        }
+        #expect(parent?.child(named: "no-such-field") == nil)
+    }
+
+    @Test("every view model answers exactly its stored properties")
+    func lookupMatchesMirror() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let report = fixture.check()
+        let site = try #require(report.site)
+        let (templates, _) = Templates.load(from: fixture.url("templates"))
+        let renderer = SiteRenderer(site: site, templates: try #require(templates))
+        var seen = Set<String>()
+        for page in site.pages { Self.checkLookup(renderer.pageView(page), seen: &seen) }
+        Self.checkLookup(renderer.homeView(), seen: &seen)
+        Self.checkLookup(renderer.timelineView(), seen: &seen)
+        Self.checkLookup(renderer.relationsView(), seen: &seen)
+        #expect(seen.count >= 19, "checked: \(seen.sorted())")
+    }
+}

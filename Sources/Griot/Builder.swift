@@ -62,7 +62,8 @@ public struct Builder: Sendable {
         var diagnostics: [Diagnostic] = []
         func report(_ site: Site?, pages: Int = 0) -> BuildReport {
             BuildReport(
-                diagnostics: diagnostics.sorted(), pagesWritten: pages, duration: Date().timeIntervalSince(start), site: site)
+                diagnostics: diagnostics.sorted(), pagesWritten: pages, duration: Date().timeIntervalSince(start),
+                site: site)
         }
 
         var isDirectory: ObjCBool = false
@@ -71,7 +72,8 @@ public struct Builder: Sendable {
         else {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: options.contentDirectory.path, message: "no content/ folder in \(options.siteDirectory.path)",
+                    .error, file: options.contentDirectory.path,
+                    message: "no content/ folder in \(options.siteDirectory.path)",
                     hint: "run griot in the site's folder, or pass --site DIR"))
             return report(nil)
         }

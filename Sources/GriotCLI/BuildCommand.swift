@@ -14,7 +14,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var outputOption: OutputOption
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
+    @Option(
+        name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
     var baseURL: String?
 
     func run() throws {

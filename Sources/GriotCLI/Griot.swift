@@ -39,7 +39,8 @@ enum ExitStatus {
 /// Prints diagnostics to standard error, coloured on a terminal.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let printer = DiagnosticPrinter(colored: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    let printer = DiagnosticPrinter(
+        colored: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     FileHandle.standardError.write(Data(printer.format(diagnostics).utf8))
 }
 

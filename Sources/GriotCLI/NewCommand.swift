@@ -27,7 +27,8 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder holding content/ and templates/.", valueName: "dir"))
     var site: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("The file name to use instead of one made from the name.", valueName: "slug"))
+    @Option(
+        name: .long, help: ArgumentHelp("The file name to use instead of one made from the name.", valueName: "slug"))
     var slug: String?
 
     func run() throws {

@@ -33,7 +33,9 @@ final class DirectoryWatcher: @unchecked Sendable {
 
     private func addRecursively(_ path: String) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return
+        }
         let watch = inotify_add_watch(descriptor, path, Self.mask)
         if watch >= 0 { lock.withLock { folders[watch] = path } }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
@@ -85,7 +87,8 @@ final class DirectoryWatcher: @unchecked Sendable {
             while offset + MemoryLayout<inotify_event>.size <= count {
                 let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
                 let nameStart = offset + MemoryLayout<inotify_event>.size
-                let name = event.len > 0
+                let name =
+                    event.len > 0
                     ? String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self)) : ""
                 offset = nameStart + Int(event.len)
                 guard let folder = lock.withLock({ folders[event.wd] }) else { continue }

@@ -99,11 +99,14 @@ public struct PreviewServer: Sendable {
         let time = Self.clock()
         if report.succeeded {
             let warnings = report.warnings.count
-            log("[\(time)] Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s (\(reason))"
-                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            log(
+                "[\(time)] Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s (\(reason))"
+                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
             if warnings > 0 { log(DiagnosticPrinter().format(report.warnings), to: .standardError) }
         } else {
-            log("[\(time)] Build failed in \(String(format: "%.2f", report.duration)) s (\(reason)); still serving the last good site")
+            log(
+                "[\(time)] Build failed in \(String(format: "%.2f", report.duration)) s (\(reason)); still serving the last good site"
+            )
             log(DiagnosticPrinter().format(report.diagnostics), to: .standardError)
         }
     }
@@ -117,9 +120,12 @@ public struct PreviewServer: Sendable {
         let site = configuration.build.siteDirectory.path + "/"
         // Name the files an editor touched, not the temporary files some tools write beside them.
         let relevant = paths.filter { path in
-            ["md", "yml", "yaml", "mustache"].contains(URL(fileURLWithPath: path).pathExtension) || path.contains("/assets/")
+            ["md", "yml", "yaml", "mustache"].contains(URL(fileURLWithPath: path).pathExtension)
+                || path.contains("/assets/")
         }
-        let names = (relevant.isEmpty ? paths : relevant).map { $0.hasPrefix(site) ? String($0.dropFirst(site.count)) : $0 }
+        let names = (relevant.isEmpty ? paths : relevant).map {
+            $0.hasPrefix(site) ? String($0.dropFirst(site.count)) : $0
+        }
         guard let first = names.first else { return "change" }
         return names.count == 1 ? "\(first) changed" : "\(first) and \(names.count - 1) more changed"
     }

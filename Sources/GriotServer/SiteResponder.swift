@@ -52,7 +52,8 @@ struct SiteResponder: Sendable {
             body = Data(injection.inject(into: String(decoding: data, as: UTF8.self), errors: snapshot.errors).utf8)
         }
         // HTML changes with the error overlay too, so its tag includes the build generation.
-        let tag = "\"\(String(data.count, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))"
+        let tag =
+            "\"\(String(data.count, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))"
             + (isHTML ? "-\(snapshot.generation)\"" : "\"")
         var headers: HTTPFields = [
             .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(modified),
@@ -62,12 +63,15 @@ struct SiteResponder: Sendable {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentLength] = String(body.count)
-        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(
+            status: status, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     private func isNotModified(_ request: Request, tag: String, modified: Date) -> Bool {
         if let match = request.headers[.ifNoneMatch] {
-            return match == "*" || match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag }
+            return match == "*"
+                || match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag }
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
             return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
@@ -102,16 +106,22 @@ struct SiteResponder: Sendable {
     private func text(
         _ status: HTTPResponse.Status, _ message: String, head: Bool = false, extra: HTTPFields = [:]
     ) -> Response {
-        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .contentLength: String(message.utf8.count)]
+        var headers: HTTPFields = [
+            .contentType: "text/plain; charset=utf-8", .contentLength: String(message.utf8.count),
+        ]
         headers.append(contentsOf: extra)
-        return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: message)))
+        return Response(
+            status: status, headers: headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 }
 
 extension Request {
     /// A request with no conditional headers, for rendering the 404 page.
     static var placeholder: Request {
-        Request(head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/404.html"), body: .init(buffer: ByteBuffer()))
+        Request(
+            head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/404.html"),
+            body: .init(buffer: ByteBuffer()))
     }
 }
 

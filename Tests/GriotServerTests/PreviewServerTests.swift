@@ -29,11 +29,13 @@ final class PreviewServerTests {
         #expect(script.body.contains("EventSource"))
     }
 
-    @Test("assets get their content type", arguments: [
-        ("assets/style.css", "text/css; charset=utf-8"), ("sitemap.xml", nil), ("feed.json", "application/json"),
-        ("logo.svg", "image/svg+xml"), ("photo.png", "image/png"), ("font.woff2", "font/woff2"),
-        ("app.js", "text/javascript; charset=utf-8"), ("data.xml", "application/xml; charset=utf-8"),
-    ])
+    @Test(
+        "assets get their content type",
+        arguments: [
+            ("assets/style.css", "text/css; charset=utf-8"), ("sitemap.xml", nil), ("feed.json", "application/json"),
+            ("logo.svg", "image/svg+xml"), ("photo.png", "image/png"), ("font.woff2", "font/woff2"),
+            ("app.js", "text/javascript; charset=utf-8"), ("data.xml", "application/xml; charset=utf-8"),
+        ])
     func contentTypes(path: String, expected: String?) throws {
         if expected != nil && !path.hasPrefix("assets/") {
             // Files that are not part of the fixture are placed in the output folder directly.
@@ -85,17 +87,20 @@ final class PreviewServerTests {
         #expect(try site.get("/countries/alpha/", headers: ["If-None-Match": page.headers["etag"] ?? ""]).status == 304)
     }
 
-    @Test("nothing outside the output folder is ever served", arguments: [
-        "/../content/site.yml", "/countries/../../content/site.yml", "/%2e%2e/content/site.yml",
-        "/%2E%2E%2Fcontent%2Fsite.yml", "/%252e%252e/content/site.yml", "/..%2fcontent/site.yml",
-        "/countries/alpha/index.html%00.css", "/..\\content\\site.yml", "/outside/site.yml", "/outside-file",
-    ])
+    @Test(
+        "nothing outside the output folder is ever served",
+        arguments: [
+            "/../content/site.yml", "/countries/../../content/site.yml", "/%2e%2e/content/site.yml",
+            "/%2E%2E%2Fcontent%2Fsite.yml", "/%252e%252e/content/site.yml", "/..%2fcontent/site.yml",
+            "/countries/alpha/index.html%00.css", "/..\\content\\site.yml", "/outside/site.yml", "/outside-file",
+        ])
     func traversal(path: String) throws {
         let fileManager = FileManager.default
         let output = site.root.appendingPathComponent("public")
         if !fileManager.fileExists(atPath: output.appendingPathComponent("outside").path) {
             try fileManager.createSymbolicLink(
-                at: output.appendingPathComponent("outside"), withDestinationURL: site.root.appendingPathComponent("content"))
+                at: output.appendingPathComponent("outside"),
+                withDestinationURL: site.root.appendingPathComponent("content"))
             try fileManager.createSymbolicLink(
                 at: output.appendingPathComponent("outside-file"),
                 withDestinationURL: site.root.appendingPathComponent("content/site.yml"))
@@ -141,7 +146,9 @@ final class PreviewServerTests {
 
     @Test("new and deleted pages are picked up")
     func newAndDeletedFiles() throws {
-        try site.write("content/topics/new-topic.md", "---\ntitle: New Topic\nsummary: Fresh.\nsources:\n  - title: Notes\n---\nBody.\n")
+        try site.write(
+            "content/topics/new-topic.md",
+            "---\ntitle: New Topic\nsummary: Fresh.\nsources:\n  - title: Notes\n---\nBody.\n")
         let deadline = Date().addingTimeInterval(3)
         var status = 0
         while Date() < deadline {

@@ -12,7 +12,9 @@ struct CLITests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("Built 8 pages in ") == true)
-        #expect(FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))
     }
 
     @Test("--output, --drafts and --base-url are honoured; --site defaults to the current folder")
@@ -20,10 +22,13 @@ struct CLITests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let output = fixture.url("site-out")
-        let result = try CLI.run(["build", "--output", output.path, "--drafts", "--base-url", "/preview/"], in: fixture.root)
+        let result = try CLI.run(
+            ["build", "--output", output.path, "--drafts", "--base-url", "/preview/"], in: fixture.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("countries/delta/index.html").path))
-        let alpha = HTML.parse(try String(contentsOf: output.appendingPathComponent("countries/alpha/index.html"), encoding: .utf8))
+        #expect(
+            FileManager.default.fileExists(atPath: output.appendingPathComponent("countries/delta/index.html").path))
+        let alpha = HTML.parse(
+            try String(contentsOf: output.appendingPathComponent("countries/alpha/index.html"), encoding: .utf8))
         #expect(alpha.first("a.brand")?["href"] == "/preview/")
     }
 
@@ -32,13 +37,21 @@ struct CLITests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let path = "content/countries/gamma.md"
-        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "\"1963\"", with: "\"1963-02-30\"") + "\n[x](nowhere.md)\n")
+        try fixture.write(
+            path,
+            try fixture.read(path).replacingOccurrences(of: "\"1963\"", with: "\"1963-02-30\"") + "\n[x](nowhere.md)\n")
         let result = try CLI.run(["build", "--site", fixture.root.path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("content/countries/gamma.md:6:16: error: 'established': '1963-02-30' is not a real date") })
-        #expect(lines.contains { $0.hasPrefix("content/countries/gamma.md:12:1: error: link to a missing page 'nowhere.md'") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("content/countries/gamma.md:6:16: error: 'established': '1963-02-30' is not a real date")
+            })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("content/countries/gamma.md:12:1: error: link to a missing page 'nowhere.md'")
+            })
         #expect(lines.contains { $0.hasPrefix("    hint: ") })
         #expect(lines.last == "2 errors, 0 warnings")
         #expect(!FileManager.default.fileExists(atPath: fixture.output.path))

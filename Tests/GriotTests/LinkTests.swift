@@ -16,7 +16,10 @@ struct LinkTests {
         #expect(hrefs.contains("/atlas/countries/beta/#the-rupture"))
         #expect(hrefs.contains("#trade-and-aid"))
         let home = try fixture.page("index.html")
-        #expect(home.select("div.prose a").map { $0["href"] ?? "" } == ["/atlas/countries/alpha/", "/atlas/topics/river-pact/#signing"])
+        #expect(
+            home.select("div.prose a").map { $0["href"] ?? "" } == [
+                "/atlas/countries/alpha/", "/atlas/topics/river-pact/#signing",
+            ])
     }
 
     @Test("--base-url changes the prefix of every link")
@@ -60,7 +63,8 @@ struct LinkTests {
         defer { fixture.remove() }
         let path = "content/countries/gamma.md"
         try fixture.write(path, try fixture.read(path) + "\n[up](#nothing-here)\n")
-        #expect(fixture.check().errors.contains { $0.message == "link to a missing heading '#nothing-here' on this page" })
+        #expect(
+            fixture.check().errors.contains { $0.message == "link to a missing heading '#nothing-here' on this page" })
     }
 
     @Test("javascript: links are refused even though safe mode would empty them")
@@ -78,7 +82,8 @@ struct LinkTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         #expect(fixture.build().succeeded)
-        let source = try String(contentsOf: fixture.output.appendingPathComponent("countries/alpha/index.html"), encoding: .utf8)
+        let source = try String(
+            contentsOf: fixture.output.appendingPathComponent("countries/alpha/index.html"), encoding: .utf8)
         #expect(!source.contains("<b>bold raw html</b>"))
         #expect(!(try fixture.read("public/index.html")).contains("<script>alert"))
         let prose = try #require(try fixture.page("countries/alpha/index.html").first("div.prose"))

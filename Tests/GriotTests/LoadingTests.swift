@@ -29,7 +29,9 @@ struct LoadingTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         #expect(!ContentLoader(siteDirectory: fixture.root).load().pages.contains { $0.slug == "delta" })
-        #expect(ContentLoader(siteDirectory: fixture.root, includeDrafts: true).load().pages.contains { $0.slug == "delta" })
+        #expect(
+            ContentLoader(siteDirectory: fixture.root, includeDrafts: true).load().pages.contains { $0.slug == "delta" }
+        )
     }
 
     @Test("an invalid date is reported at its file, line and column")
@@ -62,9 +64,13 @@ struct LoadingTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let path = "content/countries/alpha.md"
-        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "until: \"1737\"", with: "until: \"1500\""))
+        try fixture.write(
+            path, try fixture.read(path).replacingOccurrences(of: "until: \"1737\"", with: "until: \"1500\""))
         let errors = fixture.check().errors
-        #expect(errors.contains { $0.file == path && $0.line == 14 && $0.message.contains("ends (1500) before it begins (1591)") })
+        #expect(
+            errors.contains {
+                $0.file == path && $0.line == 14 && $0.message.contains("ends (1500) before it begins (1591)")
+            })
     }
 
     @Test("a severed status needs a severed date, and a severed date needs that status")
@@ -72,13 +78,17 @@ struct LoadingTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let path = "content/countries/beta.md"
-        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "  severed: \"2024-08-04\"\n", with: ""))
+        try fixture.write(
+            path, try fixture.read(path).replacingOccurrences(of: "  severed: \"2024-08-04\"\n", with: ""))
         #expect(fixture.check().errors.contains { $0.message.contains("no 'severed' date") })
         try fixture.write(
             "content/countries/gamma.md",
             try fixture.read("content/countries/gamma.md").replacingOccurrences(
                 of: "established: \"1963\"", with: "established: \"1963\"\n  severed: \"1990\""))
-        #expect(fixture.check().errors.contains { $0.file == "content/countries/gamma.md" && $0.message.contains("status is 'active'") })
+        #expect(
+            fixture.check().errors.contains {
+                $0.file == "content/countries/gamma.md" && $0.message.contains("status is 'active'")
+            })
     }
 
     @Test("an unknown key is a warning with a suggestion")

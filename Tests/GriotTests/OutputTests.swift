@@ -19,7 +19,9 @@ struct OutputTests {
         #expect(!report.succeeded)
         #expect(report.pagesWritten == 0)
         #expect(FixtureSite.snapshot(fixture.output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.hasPrefix(".public") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter {
+            $0.hasPrefix(".public")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -29,12 +31,38 @@ struct OutputTests {
         defer { fixture.remove() }
         #expect(fixture.build().succeeded)
         try FileManager.default.removeItem(at: fixture.url("content/countries/gamma.md"))
-        try fixture.write("content/topics/river-pact.md", try fixture.read("content/topics/river-pact.md")
-            .replacingOccurrences(of: "countries: [gamma]", with: "countries: []")
-            .replacingOccurrences(of: "[Gamma](../countries/gamma.md)", with: "Gamma"))
+        try fixture.write(
+            "content/topics/river-pact.md",
+            try fixture.read("content/topics/river-pact.md")
+                .replacingOccurrences(of: "countries: [gamma]", with: "countries: []")
+                .replacingOccurrences(of: "[Gamma](../countries/gamma.md)", with: "Gamma"))
         #expect(fixture.build().succeeded)
         #expect(!FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("countries/gamma").path))
-        #expect(FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))
+    }
+
+    @Test("rebuilds that reuse the previous site's files give exactly what a fresh build gives")
+    func reusedStagingMatchesFreshBuild() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        for _ in 0..<3 { #expect(fixture.build().succeeded) }
+        #expect(FileManager.default.fileExists(atPath: fixture.url(".public.spare/.griot-output").path))
+        // Change the site between builds: a page goes, a page comes, a page changes.
+        try FileManager.default.removeItem(at: fixture.url("content/countries/gamma.md"))
+        try fixture.write(
+            "content/topics/river-pact.md",
+            try fixture.read("content/topics/river-pact.md")
+                .replacingOccurrences(of: "countries: [gamma]", with: "countries: []")
+                .replacingOccurrences(of: "[Gamma](../countries/gamma.md)", with: "Gamma"))
+        try fixture.write("content/countries/epsilon.md", "---\ntitle: Epsilon\nsummary: New.\nsources:\n  - title: S\n---\nText.\n")
+        try fixture.write("public/stray.txt", "left by hand")
+        #expect(fixture.build().succeeded)
+        #expect(fixture.build().succeeded)
+        let fresh = fixture.url("fresh")
+        #expect(Builder(options: BuildOptions(siteDirectory: fixture.root, outputDirectory: fresh)).build().succeeded)
+        #expect(FixtureSite.snapshot(fixture.output) == FixtureSite.snapshot(fresh))
     }
 
     @Test("the output may not be the site, content/ or templates/, nor a folder griot did not make")
@@ -59,7 +87,8 @@ struct TemplateTests {
     func syntaxError() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
-        try fixture.write("templates/topic.mustache", "{{<base}}\n{{$content}}\n<h1>{{title}</h1>\n{{/content}}\n{{/base}}\n")
+        try fixture.write(
+            "templates/topic.mustache", "{{<base}}\n{{$content}}\n<h1>{{title}</h1>\n{{/content}}\n{{/base}}\n")
         let error = try #require(fixture.check().errors.first)
         #expect(error.file == "templates/topic.mustache")
         #expect(error.line == 3)
@@ -71,7 +100,10 @@ struct TemplateTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let path = "templates/country.mustache"
-        try fixture.write(path, try fixture.read(path).replacingOccurrences(of: "{{> partials/page-body}}", with: "{{> partials/page-bdy}}"))
+        try fixture.write(
+            path,
+            try fixture.read(path).replacingOccurrences(of: "{{> partials/page-body}}", with: "{{> partials/page-bdy}}")
+        )
         let error = try #require(fixture.check().errors.first)
         #expect(error.file == path)
         #expect(error.message == "the template uses 'partials/page-bdy', which does not exist")

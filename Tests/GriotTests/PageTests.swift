@@ -65,7 +65,10 @@ final class PageTests {
         #expect(pact.first("h1")?.text == "River Pact")
         #expect(pact.first("section.related h2")?.text == "Countries involved")
         #expect(pact.select("section.related li a").map(\.text) == ["Alpha", "Gamma"])
-        #expect(pact.select("section.related li a").map { $0["href"] ?? "" } == ["/atlas/countries/alpha/", "/atlas/countries/gamma/"])
+        #expect(
+            pact.select("section.related li a").map { $0["href"] ?? "" } == [
+                "/atlas/countries/alpha/", "/atlas/countries/gamma/",
+            ])
         #expect(pact.select("section.backlinks li a").map(\.text) == ["Alpha"])
         #expect(pact.select("section.events li time").map(\.text) == ["1972"])
     }
@@ -87,9 +90,12 @@ final class PageTests {
         let site = try FixtureSite()
         defer { site.remove() }
         let path = "content/countries/gamma.md"
-        try site.write(path, try site.read(path).replacingOccurrences(of: "title: Gamma\n", with: "title: \"<script>Gamma</script>\"\n"))
+        try site.write(
+            path,
+            try site.read(path).replacingOccurrences(of: "title: Gamma\n", with: "title: \"<script>Gamma</script>\"\n"))
         #expect(site.build().succeeded)
-        let source = try String(contentsOf: site.output.appendingPathComponent("countries/gamma/index.html"), encoding: .utf8)
+        let source = try String(
+            contentsOf: site.output.appendingPathComponent("countries/gamma/index.html"), encoding: .utf8)
         #expect(!source.contains("<script>Gamma"))
         #expect(source.contains("&lt;script&gt;Gamma"))
     }
@@ -132,8 +138,12 @@ final class IndexPageTests {
         let relations = try fixture.page("relations/index.html")
         #expect(relations.select("section#by-name tbody th a").map(\.text) == ["Alpha", "Beta", "Gamma"])
         #expect(relations.select("section#by-date tbody th a").map(\.text) == ["Alpha", "Gamma", "Beta"])
-        #expect(relations.select("section#by-region section.region h3").map { $0.text } == ["North Region (2)", "South Region (1)"])
-        let betaRow = try #require(relations.select("section#by-name tbody tr").first { $0.first("th")?.text == "Beta" })
+        #expect(
+            relations.select("section#by-region section.region h3").map { $0.text } == [
+                "North Region (2)", "South Region (1)",
+            ])
+        let betaRow = try #require(
+            relations.select("section#by-name tbody tr").first { $0.first("th")?.text == "Beta" })
         #expect(betaRow.select("td").map(\.text) == ["South Region", "5 November 1992", "Severed since 4 August 2024"])
     }
 }

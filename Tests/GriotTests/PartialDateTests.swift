@@ -11,16 +11,20 @@ struct PartialDateTests {
         #expect(try PartialDate(parsing: "1960-08-20").precision == .day)
     }
 
-    @Test("dates display at their precision", arguments: [
-        ("1963", "1963"), ("2012-03", "March 2012"), ("1963-07-22", "22 July 1963"), ("0700", "700"),
-    ])
+    @Test(
+        "dates display at their precision",
+        arguments: [
+            ("1963", "1963"), ("2012-03", "March 2012"), ("1963-07-22", "22 July 1963"), ("0700", "700"),
+        ])
     func displaysAtPrecision(input: String, expected: String) throws {
         #expect(try PartialDate(parsing: input).displayText == expected)
     }
 
-    @Test("impossible or malformed dates are refused", arguments: [
-        "2023-02-30", "2023-13", "63", "1963-7-22", "1963/07/22", "", "July 1963", "2024-04-31",
-    ])
+    @Test(
+        "impossible or malformed dates are refused",
+        arguments: [
+            "2023-02-30", "2023-13", "63", "1963-7-22", "1963/07/22", "", "July 1963", "2024-04-31",
+        ])
     func refusesInvalidDates(input: String) {
         #expect(throws: PartialDate.ParseError.self) { try PartialDate(parsing: input) }
     }

@@ -47,7 +47,8 @@ struct ShippedContentTests {
     @Test("no run of ten consecutive words matches a source document")
     func noCopiedSentences() throws {
         let seeds = FixtureSite.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let seedFiles = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.filter { $0.hasSuffix(".txt") } ?? []
+        let seedFiles =
+            (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.filter { $0.hasSuffix(".txt") } ?? []
         try #require(!seedFiles.isEmpty, "the seeds are not beside the repository at \(seeds.path)")
         var grams = Set<[Substring]>()
         for name in seedFiles {

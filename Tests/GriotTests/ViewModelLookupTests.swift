@@ -26,12 +26,14 @@ struct ViewModelLookupTests {
         seen.insert(typeName)
         for child in mirror.children {
             guard let label = child.label else { continue }
-            let expected = Mirror(reflecting: child.value).displayStyle == .optional
+            let expected =
+                Mirror(reflecting: child.value).displayStyle == .optional
                 && Mirror(reflecting: child.value).children.isEmpty
             let found = parent?.child(named: label)
             #expect((found == nil) == expected, "\(typeName).child(named: \"\(label)\") does not answer the field")
             let fieldMirror = Mirror(reflecting: child.value)
-            let unwrapped: Any? = fieldMirror.displayStyle == .optional ? fieldMirror.children.first?.value : child.value
+            let unwrapped: Any? =
+                fieldMirror.displayStyle == .optional ? fieldMirror.children.first?.value : child.value
             if let found, let unwrapped, unwrapped is String || unwrapped is Int || unwrapped is Bool {
                 #expect("\(found)" == "\(unwrapped)", "\(typeName).child(named: \"\(label)\") answers another value")
             }

@@ -85,7 +85,9 @@ public struct ContentLoader: Sendable {
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
             let path = "content/\(kind.folder)/\(name)"
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            guard
+                FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             else {
                 diagnostics.append(
                     Diagnostic(
@@ -146,7 +148,8 @@ public struct ContentLoader: Sendable {
             guard let fields = YAMLMapping(node, origin: origin, what: "site.yml", diagnostics: &diagnostics) else {
                 return config
             }
-            fields.checkKeys(["title", "subject", "description", "base_url", "language"], in: "site.yml", diagnostics: &diagnostics)
+            fields.checkKeys(
+                ["title", "subject", "description", "base_url", "language"], in: "site.yml", diagnostics: &diagnostics)
             config.title = fields.string("title", required: true, diagnostics: &diagnostics) ?? config.title
             config.subject = fields.string("subject", diagnostics: &diagnostics) ?? ""
             config.description = fields.string("description", diagnostics: &diagnostics) ?? ""

@@ -22,7 +22,8 @@ struct FrontMatter: Sendable {
         guard let first = lines.popFirst(), first.trimmingTrailingSpaces() == "---" else {
             return .failure(
                 Diagnostic(
-                    .error, file: file.path, line: 1, column: 1, message: "missing front matter: the file must begin with '---'",
+                    .error, file: file.path, line: 1, column: 1,
+                    message: "missing front matter: the file must begin with '---'",
                     hint: "add a line '---', the fields (title: …), and a closing '---' before the Markdown"))
         }
         var yamlLines: [Substring] = []

@@ -51,7 +51,8 @@ struct PageDecoder {
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         if body.isEmpty {
             diagnostics.warning(
-                SourceLocation(file: file.path, line: frontMatter.bodyFirstLine, column: 1), "the page has no body text",
+                SourceLocation(file: file.path, line: frontMatter.bodyFirstLine, column: 1),
+                "the page has no body text",
                 hint: "write at least a paragraph below the front matter")
         }
         guard let title, let summary else { return nil }
@@ -126,7 +127,8 @@ struct PageDecoder {
         }
         if let established = relation.established, let severed = relation.severed, !severed.isNotBefore(established) {
             diagnostics.error(
-                mapping.location("severed"), "relations are severed (\(severed)) before they were established (\(established))",
+                mapping.location("severed"),
+                "relations are severed (\(severed)) before they were established (\(established))",
                 hint: "check both dates")
         }
         return relation

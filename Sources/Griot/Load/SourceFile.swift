@@ -25,7 +25,8 @@ public struct SourceFile: Sendable {
         guard stat(url.path, &info) == 0 else {
             return .failure(
                 Diagnostic(
-                    .error, file: path, message: "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+                    .error, file: path,
+                    message: "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
                     hint: "check that it exists and that you may read it"))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -39,7 +40,8 @@ public struct SourceFile: Sendable {
             return .failure(
                 Diagnostic(
                     .error, file: path,
-                    message: "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
+                    message:
+                        "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
                     hint: "split the page, or move large data out of content/"))
         }
         let data: Data
@@ -115,7 +117,8 @@ public struct SourceFile: Sendable {
 
     static func reason(_ error: Error) -> String {
         let nsError = error as NSError
-        if let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path,
+        if let path = nsError.userInfo[NSFilePathErrorKey] as? String
+            ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path,
             let file = firstFileAncestor(of: path)
         {
             return "'\(file)' is a file, not a folder"

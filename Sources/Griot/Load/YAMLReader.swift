@@ -140,7 +140,9 @@ struct YAMLMapping {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            if required { diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value") }
+            if required {
+                diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")
+            }
             return nil
         }
         return text

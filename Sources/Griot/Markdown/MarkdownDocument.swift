@@ -55,7 +55,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                     Link(
                         kind: cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image,
                         destination: destination,
-                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines, isInline: true)))
+                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines, isInline: true))
+                )
             default:
                 break
             }
@@ -167,7 +168,11 @@ public final class MarkdownDocument: @unchecked Sendable {
         if line <= lines.count {
             let bytes = Array(lines[line - 1].utf8)
             var offset = min(column - 1, bytes.count)
-            if isInline, let opening = bytes[offset...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "!") }) {
+            if isInline,
+                let opening = bytes[offset...].firstIndex(where: {
+                    $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "!")
+                })
+            {
                 offset = opening
             }
             column = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count + 1

@@ -8,7 +8,9 @@ public struct Event: Sendable, Hashable {
     public var title: String
     public var location: SourceLocation
 
-    public init(date: PartialDate, until: PartialDate? = nil, circa: Bool = false, title: String, location: SourceLocation) {
+    public init(
+        date: PartialDate, until: PartialDate? = nil, circa: Bool = false, title: String, location: SourceLocation
+    ) {
         self.date = date
         self.until = until
         self.circa = circa
@@ -17,7 +19,10 @@ public struct Event: Sendable, Hashable {
     }
 
     /// "c. 1591 – 1737", "22 July 1963".
-    public var dateText: String {
+    public var dateText: String { Self.dateText(date, until: until, circa: circa) }
+
+    /// A date or period as readers see it: "c. " for approximate dates, a dash before the end.
+    static func dateText(_ date: PartialDate, until: PartialDate?, circa: Bool) -> String {
         var text = (circa ? "c. " : "") + date.displayText
         if let until { text += " – " + until.displayText }
         return text

@@ -7,7 +7,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var baseURL: String
     public var language: String
 
-    public init(title: String, subject: String = "", description: String = "", baseURL: String = "/", language: String = "en") {
+    public init(
+        title: String, subject: String = "", description: String = "", baseURL: String = "/", language: String = "en"
+    ) {
         self.title = title
         self.subject = subject
         self.description = description

@@ -47,7 +47,8 @@ struct SiteRenderer: Sendable {
 
     private var siteView: SiteView {
         SiteView(
-            title: site.config.title, subject: site.config.subject, description: site.config.description, language: site.config.language, root: root)
+            title: site.config.title, subject: site.config.subject, description: site.config.description,
+            language: site.config.language, root: root)
     }
 
     private func nav(current path: String) -> [NavItem] {
@@ -57,7 +58,8 @@ struct SiteRenderer: Sendable {
     }
 
     private func meta(_ title: String, _ description: String, path: String) -> MetaView {
-        MetaView(title: title, description: description.isEmpty ? site.config.description : description, path: root + path)
+        MetaView(
+            title: title, description: description.isEmpty ? site.config.description : description, path: root + path)
     }
 
     private func linkView(_ id: PageID) -> LinkView? {
@@ -110,7 +112,9 @@ struct SiteRenderer: Sendable {
         let related = (site.related[page.id] ?? []).compactMap(linkView)
         let backlinks = (site.backlinks[page.id] ?? []).compactMap(linkView)
         let events = page.events.sorted { $0.date < $1.date }.map {
-            EventView(dateText: $0.dateText, datetime: $0.date.description, title: $0.title, circa: $0.circa, period: $0.until != nil)
+            EventView(
+                dateText: $0.dateText, datetime: $0.date.description, title: $0.title, circa: $0.circa,
+                period: $0.until != nil)
         }
         let sources = page.sources.map {
             SourceView(title: $0.title, publisher: $0.publisher, url: $0.url, date: $0.date?.displayText)
@@ -121,7 +125,8 @@ struct SiteRenderer: Sendable {
             title: page.title, summary: page.summary, kindLabel: page.kind == .country ? "Country" : "Topic",
             region: page.region, iso: page.iso, relation: relation, html: html(of: page.body, for: page.id), toc: toc,
             hasToc: toc.count > 1, related: related,
-            relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty, events: events,
+            relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty,
+            events: events,
             hasEvents: !events.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty, sources: sources,
             hasSources: !sources.isEmpty)
         return view
@@ -168,7 +173,9 @@ struct SiteRenderer: Sendable {
         }
         let view = TimelineView(
             site: siteView,
-            meta: meta("Timeline", "Every dated event of \(site.config.subject)’s foreign relations in date order.", path: "timeline/"),
+            meta: meta(
+                "Timeline", "Every dated event of \(site.config.subject)’s foreign relations in date order.",
+                path: "timeline/"),
             nav: nav(current: "timeline/"), periods: periods, count: site.timeline.entries.count)
         return view
     }
@@ -186,11 +193,16 @@ struct SiteRenderer: Sendable {
         }
         let index = site.relationsIndex
         let regions = index.byRegion.map {
-            RegionView(name: $0.region, id: "region-" + Slug.make(from: $0.region), rows: $0.rows.map(row), count: $0.rows.count)
+            RegionView(
+                name: $0.region, id: "region-" + Slug.make(from: $0.region), rows: $0.rows.map(row),
+                count: $0.rows.count)
         }
         let view = RelationsView(
             site: siteView,
-            meta: meta("Bilateral relations", "Every country \(site.config.subject) has relations with, with the date relations began and their status.", path: "relations/"),
+            meta: meta(
+                "Bilateral relations",
+                "Every country \(site.config.subject) has relations with, with the date relations began and their status.",
+                path: "relations/"),
             nav: nav(current: "relations/"), byNameTable: RelationTableView(rows: index.byName.map(row)),
             byDateTable: RelationTableView(rows: index.byDate.map(row)),
             regions: regions, count: index.byName.count,
@@ -207,11 +219,13 @@ struct SiteRenderer: Sendable {
     /// A sitemap needs absolute addresses, so it is written only when `base_url` is absolute.
     func renderSitemap() -> String? {
         guard let absolute = site.config.absoluteRoot else { return nil }
-        let origin = absolute.range(of: "://").flatMap { scheme in
-            absolute[scheme.upperBound...].firstIndex(of: "/").map { String(absolute[..<$0]) }
-        } ?? absolute
+        let origin =
+            absolute.range(of: "://").flatMap { scheme in
+                absolute[scheme.upperBound...].firstIndex(of: "/").map { String(absolute[..<$0]) }
+            } ?? absolute
         let paths = [""] + ["relations/", "timeline/"] + site.pages.map(\.id.path)
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
             xml += "  <url><loc>\(escapeXML(origin + root + path))</loc></url>\n"
         }

@@ -18,7 +18,9 @@ public struct Templates: Sendable {
         let files = mustacheFiles(in: directory)
         if files.isEmpty {
             diagnostics.append(
-                Diagnostic(.error, file: sitePath, message: "no templates found", hint: "the site needs templates/base.mustache and one template per page kind"))
+                Diagnostic(
+                    .error, file: sitePath, message: "no templates found",
+                    hint: "the site needs templates/base.mustache and one template per page kind"))
         }
         for name in files {
             let path = "\(sitePath)/\(name).mustache"

@@ -41,7 +41,9 @@ struct LinkResolver {
                     } else {
                         diagnostics.error(
                             link.location, "link to a missing page '\(path)'",
-                            hint: "link other pages by their file, relative to this one: '../topics/g5-sahel.md' or 'france.md'")
+                            hint:
+                                "link other pages by their file, relative to this one: '../topics/g5-sahel.md' or 'france.md'"
+                        )
                     }
                     continue
                 }

@@ -25,7 +25,8 @@ struct Resolver {
                     let file = "content/\(otherKind.folder)/\(reference.slug).md"
                     if draftFiles.contains(file) || content.failedFiles.contains(file) { continue }
                     diagnostics.error(
-                        reference.location, "'\(field)' names '\(reference.slug)', which has no page in content/\(otherKind.folder)/",
+                        reference.location,
+                        "'\(field)' names '\(reference.slug)', which has no page in content/\(otherKind.folder)/",
                         hint: nearest(reference.slug, in: candidates).map { "did you mean '\($0)'?" }
                             ?? "create content/\(otherKind.folder)/\(reference.slug).md, or remove the slug")
                     continue
@@ -48,7 +49,8 @@ struct Resolver {
             }
         }
         if let home = content.home {
-            destinations[nil] = linkResolver.resolve(home.body, file: "content/index.md", diagnostics: &diagnostics)
+            destinations[nil] =
+                linkResolver.resolve(home.body, file: "content/index.md", diagnostics: &diagnostics)
                 .destinations
         }
         let site = Site(

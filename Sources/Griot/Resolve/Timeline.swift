@@ -15,10 +15,7 @@ public struct Timeline: Sendable {
         public var page: PageID
 
         /// "c. 1591 – 1737", "22 July 1963".
-        public var dateText: String {
-            Event(date: date, until: until, circa: circa, title: title, location: .init(file: "", line: 0, column: 0))
-                .dateText
-        }
+        public var dateText: String { Event.dateText(date, until: until, circa: circa) }
     }
 
     /// A hundred years (before 1900: "1500s") or a decade (from 1900: "1960s"), holding years.

@@ -39,14 +39,20 @@ public struct PageScaffold: Sendable {
     public func write(into site: URL) throws(Failure) -> URL {
         let url = site.appendingPathComponent(path)
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: url.path) || (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil {
-            throw Failure(message: "\(path) already exists; it was left as it is", hint: "edit that file, or choose another name or --slug")
+        if fileManager.fileExists(atPath: url.path)
+            || (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil
+        {
+            throw Failure(
+                message: "\(path) already exists; it was left as it is",
+                hint: "edit that file, or choose another name or --slug")
         }
         do {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw Failure(message: "cannot create \(path): \(SourceFile.reason(error))", hint: "check that content/ exists and may be written")
+            throw Failure(
+                message: "cannot create \(path): \(SourceFile.reason(error))",
+                hint: "check that content/ exists and may be written")
         }
         return url
     }
@@ -70,7 +76,9 @@ public struct PageScaffold: Sendable {
 
     /// The file's text.
     public var text: String {
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle =
+            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
         switch kind {
         case .country:
             return """

@@ -16,10 +16,12 @@ struct FixtureSite {
         root = fileManager.temporaryDirectory.appendingPathComponent("griot-\(UUID().uuidString)")
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
         let fixture = Self.repositoryRoot.appendingPathComponent("Tests/GriotTests/Fixtures/\(name)")
-        try fileManager.copyItem(at: fixture.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        try fileManager.copyItem(
+            at: fixture.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
         if templates {
             try fileManager.copyItem(
-                at: Self.repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+                at: Self.repositoryRoot.appendingPathComponent("templates"),
+                to: root.appendingPathComponent("templates"))
         }
     }
 
@@ -82,7 +84,8 @@ struct CLI {
         let products = Bundle.main.bundleURL
         let candidate = products.appendingPathComponent("griot")
         if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("griot")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "griot")
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {

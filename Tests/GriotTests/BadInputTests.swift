@@ -83,44 +83,23 @@ struct BadInputTests {
         #expect(Set(BadInput.corpus.map(\.name)).count == BadInput.corpus.count)
     }
 
-    // Regressions: each test below states the exact behaviour for an input that griot once got
+    // Regressions: the test below states, for each input, the exact behaviour for an input that griot once got
     // wrong (a misleading reason, a wrong position, or a cascade of follow-on errors).
 
     @Test(
-        arguments: [BadInput.outputBelowFileReason])
-    func outputBelowFileReason(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.justOverSizeLimit])
-    func justOverSizeLimit(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.utf16File])
-    func utf16File(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.caseCollisionKeepsValidFile])
-    func caseCollisionKeepsValidFile(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.unknownStatusNoCascade])
-    func unknownStatusNoCascade(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.slugReferenceNotASlug])
-    func slugReferenceNotASlug(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.duplicateKeyPosition])
-    func duplicateKeyPosition(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.linkColumnAfterNonASCII])
-    func linkColumnAfterNonASCII(_ input: BadInput) throws { try verify(input) }
-
-    @Test(
-        arguments: [BadInput.linkColumnOnIndentedLine])
-    func linkColumnOnIndentedLine(_ input: BadInput) throws { try verify(input) }
+        "inputs griot once reported wrongly get the exact message, once",
+        arguments: [
+            BadInput.outputBelowFileReason,
+            BadInput.justOverSizeLimit,
+            BadInput.utf16File,
+            BadInput.caseCollisionKeepsValidFile,
+            BadInput.unknownStatusNoCascade,
+            BadInput.slugReferenceNotASlug,
+            BadInput.duplicateKeyPosition,
+            BadInput.linkColumnAfterNonASCII,
+            BadInput.linkColumnOnIndentedLine,
+        ])
+    func regression(_ input: BadInput) throws { try verify(input) }
 
     @Test("griot check never creates public/ on a site that was never built")
     func checkWritesNothing() throws {
@@ -793,7 +772,7 @@ extension BadInput {
     // MARK: Regressions (tests above): the behaviour griot must keep.
 
     static let outputBelowFileReason = BadInput(
-        name: "bug: --output below a regular file names the reason",
+        name: "regression: --output below a regular file names the reason",
         mutate: { try $0.write("afile", "not a folder\n") },
         options: ["--output", "$ROOT/afile/out"],
         expected: ["$ROOT/afile/out: error: cannot create the output folder: "],
@@ -801,14 +780,14 @@ extension BadInput {
         summary: "1 error, 0 warnings", check: .clean)
 
     static let justOverSizeLimit = BadInput(
-        name: "bug: a page one byte over 8 MB",
+        name: "regression: a page one byte over 8 MB",
         mutate: { try $0.writeData(newPage, Data(repeating: UInt8(ascii: "a"), count: 8 * 1_048_576 + 1)) },
         expected: ["content/countries/x.md: error: file is ", "larger than the 8 MB a page may be"],
         forbidden: neverShown + ["file is 8 MB, larger than the 8 MB"],
         summary: "1 error, 0 warnings")
 
     static let utf16File = BadInput(
-        name: "bug: a UTF-16 page is told to be saved as UTF-8",
+        name: "regression: a UTF-16 page is told to be saved as UTF-8",
         mutate: { site in
             let text = try site.read("content/countries/gamma.md")
             try site.writeData(newPage, Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!)
@@ -818,14 +797,14 @@ extension BadInput {
         summary: "1 error, 0 warnings")
 
     static let caseCollisionKeepsValidFile = BadInput(
-        name: "bug: Alpha.md beside alpha.md is reported on Alpha.md alone",
+        name: "regression: Alpha.md beside alpha.md is reported on Alpha.md alone",
         mutate: { site in try site.write("content/countries/Alpha.md", try site.read(alpha)) },
         expected: ["content/countries/Alpha.md: error: "],
         forbidden: neverShown + ["content/countries/alpha.md: error", "link to a missing page"],
         summary: "1 error, 0 warnings")
 
     static let unknownStatusNoCascade = BadInput(
-        name: "bug: an unknown status is one error",
+        name: "regression: an unknown status is one error",
         mutate: { try $0.replace(in: beta, "status: severed", with: "status: sevred") },
         expected: [
             "content/countries/beta.md:7:11: error: unknown relations status 'sevred'",
@@ -835,26 +814,26 @@ extension BadInput {
         summary: "1 error, 0 warnings")
 
     static let slugReferenceNotASlug = BadInput(
-        name: "bug: a slug reference that is a path is refused as not a slug",
+        name: "regression: a slug reference that is a path is refused as not a slug",
         mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [\"../../etc/passwd\"]") },
         expected: ["content/countries/alpha.md:9:10: error: ", "not a slug"],
         forbidden: neverShown + ["create content/topics/../../etc/passwd.md"],
         summary: "1 error, 0 warnings")
 
     static let duplicateKeyPosition = BadInput(
-        name: "bug: a duplicated key is reported at the second key",
+        name: "regression: a duplicated key is reported at the second key",
         mutate: { try $0.replace(in: alpha, "region: North Region\n", with: "region: North Region\ntitle: Again\n") },
         expected: ["content/countries/alpha.md:5:1: error: invalid YAML: the key 'title' appears twice"],
         summary: "1 error, 0 warnings")
 
     static let linkColumnAfterNonASCII = BadInput(
-        name: "bug: a link's column after accented text counts characters",
+        name: "regression: a link's column after accented text counts characters",
         mutate: { try $0.append(alpha, "Côte d’Ivoire, [Zeta](zeta.md).\n") },
         expected: ["content/countries/alpha.md:37:16: error: link to a missing page 'zeta.md'"],
         summary: "1 error, 0 warnings")
 
     static let linkColumnOnIndentedLine = BadInput(
-        name: "bug: a link on an indented continuation line",
+        name: "regression: a link on an indented continuation line",
         mutate: { try $0.append(alpha, "First line\n   then [Zeta](zeta.md).\n") },
         expected: ["content/countries/alpha.md:38:9: error: link to a missing page 'zeta.md'"],
         summary: "1 error, 0 warnings")

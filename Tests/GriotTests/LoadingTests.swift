@@ -114,6 +114,20 @@ struct LoadingTests {
         #expect((3...5).contains(error.line ?? 0))
     }
 
+    @Test("a GitHub pipe table is a warning, since CommonMark renders it as text")
+    func pipeTable() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let path = "content/countries/gamma.md"
+        try fixture.write(path, try fixture.read(path) + "\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+        let report = fixture.check()
+        #expect(report.errors.isEmpty)
+        let warning = try #require(report.warnings.first { $0.file == path })
+        #expect(warning.message == "this pipe table is not CommonMark and renders as plain text")
+        #expect(warning.line == 12)
+        #expect(warning.column == 1)
+    }
+
     @Test("a byte-order mark and CRLF line endings simply work")
     func bomAndCRLF() throws {
         let fixture = try FixtureSite()

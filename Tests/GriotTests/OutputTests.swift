@@ -56,7 +56,8 @@ struct OutputTests {
             try fixture.read("content/topics/river-pact.md")
                 .replacingOccurrences(of: "countries: [gamma]", with: "countries: []")
                 .replacingOccurrences(of: "[Gamma](../countries/gamma.md)", with: "Gamma"))
-        try fixture.write("content/countries/epsilon.md", "---\ntitle: Epsilon\nsummary: New.\nsources:\n  - title: S\n---\nText.\n")
+        try fixture.write(
+            "content/countries/epsilon.md", "---\ntitle: Epsilon\nsummary: New.\nsources:\n  - title: S\n---\nText.\n")
         try fixture.write("public/stray.txt", "left by hand")
         #expect(fixture.build().succeeded)
         #expect(fixture.build().succeeded)

@@ -49,6 +49,7 @@ struct PageDecoder {
                 hint: "add the documents it is written from under 'sources:' (title, publisher, url)")
         }
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
+        warnAboutPipeTables(in: body, diagnostics: &diagnostics)
         if body.isEmpty {
             diagnostics.warning(
                 SourceLocation(file: file.path, line: frontMatter.bodyFirstLine, column: 1),
@@ -67,9 +68,18 @@ struct PageDecoder {
         fields.checkKeys(homeKeys, in: "the home page's front matter", diagnostics: &diagnostics)
         guard let title = fields.string("title", required: true, diagnostics: &diagnostics) else { return nil }
         let summary = fields.string("summary", diagnostics: &diagnostics) ?? ""
-        return HomeText(
-            title: title, summary: summary,
-            body: MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine))
+        let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
+        warnAboutPipeTables(in: body, diagnostics: &diagnostics)
+        return HomeText(title: title, summary: summary, body: body)
+    }
+
+    /// CommonMark has no tables: a pipe table would reach readers as a paragraph of bars.
+    private static func warnAboutPipeTables(in body: MarkdownDocument, diagnostics: inout DiagnosticBag) {
+        for location in body.pipeTables {
+            diagnostics.warning(
+                location, "this pipe table is not CommonMark and renders as plain text",
+                hint: "write the rows as a list ('- **Name**: value') or as short paragraphs")
+        }
     }
 
     private static func fields(of file: SourceFile, diagnostics: inout DiagnosticBag) -> (YAMLMapping, FrontMatter)? {

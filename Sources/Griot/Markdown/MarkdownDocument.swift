@@ -12,6 +12,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let headings: [Heading]
     /// Links and images in document order.
     public let links: [Link]
+    /// Paragraphs written as GitHub pipe tables, which CommonMark renders as plain text.
+    public let pipeTables: [SourceLocation]
     private var rendered = false
 
     /// cmark options for parsing: smart punctuation, and invalid UTF-8 replaced rather than kept.
@@ -30,6 +32,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var headings: [Heading] = []
         var links: [Link] = []
         var usedIds: [String: Int] = [:]
+        var pipeTables: [SourceLocation] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         Self.walk(root) { node, entering in
             guard entering else { return }
@@ -57,12 +60,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                         destination: destination,
                         location: Self.location(of: node, file: file, lineOffset: offset, lines: lines, isInline: true))
                 )
+            case CMARK_NODE_PARAGRAPH:
+                let line = Int(cmark_node_get_start_line(node))
+                if line >= 1, line < lines.count, Self.isPipeTable(header: lines[line - 1], delimiter: lines[line]) {
+                    pipeTables.append(Self.location(of: node, file: file, lineOffset: offset, lines: lines))
+                }
             default:
                 break
             }
         }
         self.headings = headings
         self.links = links
+        self.pipeTables = pipeTables
     }
 
     deinit {
@@ -128,6 +137,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             visit(node, event == CMARK_EVENT_ENTER)
         }
+    }
+
+    /// Whether two lines open a GitHub pipe table: `| a | b |` then `|---|---|`.
+    static func isPipeTable(header: Substring, delimiter: Substring) -> Bool {
+        let head = header.trimmingCharacters(in: .whitespaces)
+        let rule = delimiter.trimmingCharacters(in: .whitespaces)
+        guard head.contains("|"), rule.contains("|"), rule.contains("-") else { return false }
+        return rule.allSatisfy { "|-: ".contains($0) }
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

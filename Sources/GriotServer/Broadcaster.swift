@@ -23,8 +23,6 @@ final class Broadcaster: @unchecked Sendable {
         return stream
     }
 
-    var subscriberCount: Int { lock.withLock { continuations.count } }
-
     func send(_ message: String) {
         let targets = lock.withLock { Array(continuations.values) }
         for continuation in targets { continuation.yield(message) }

@@ -102,18 +102,18 @@ public struct PreviewServer: Sendable {
             log(
                 "[\(time)] Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s (\(reason))"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
-            if warnings > 0 { log(DiagnosticPrinter().format(report.warnings), to: .standardError) }
+            if warnings > 0 { logBlock(DiagnosticPrinter().format(report.warnings)) }
         } else {
             log(
                 "[\(time)] Build failed in \(String(format: "%.2f", report.duration)) s (\(reason)); still serving the last good site"
             )
-            log(DiagnosticPrinter().format(report.diagnostics), to: .standardError)
+            logBlock(DiagnosticPrinter().format(report.diagnostics))
         }
     }
 
-    private func log(_ text: String, to handle: FileHandle) {
-        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        log(trimmed)
+    /// Logs several lines (a diagnostics listing) as one entry, without its final newline.
+    private func logBlock(_ text: String) {
+        log(text.hasSuffix("\n") ? String(text.dropLast()) : text)
     }
 
     private func describe(_ paths: [String]) -> String {

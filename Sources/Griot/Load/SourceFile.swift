@@ -26,7 +26,7 @@ public struct SourceFile: Sendable {
             return .failure(
                 Diagnostic(
                     .error, file: path,
-                    message: "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+                    message: "cannot read the file: \(systemErrorDescription())",
                     hint: "check that it exists and that you may read it"))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -126,14 +126,14 @@ public struct SourceFile: Sendable {
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain
         {
-            return String(cString: strerror(posix.rawValue)).lowercased()
+            return systemErrorDescription(posix.rawValue)
         }
         switch nsError.code {
         case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
         case NSFileReadNoPermissionError: return "permission denied"
         default:
             if let posix = POSIXErrorCode(rawValue: Int32(nsError.code)), nsError.domain == NSPOSIXErrorDomain {
-                return String(cString: strerror(posix.rawValue)).lowercased()
+                return systemErrorDescription(posix.rawValue)
             }
             return nsError.localizedDescription
         }

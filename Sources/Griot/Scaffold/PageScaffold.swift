@@ -102,9 +102,9 @@ public struct PageScaffold: Sendable {
 
                 ## Cooperation and disputes
 
-                Agreements, aid, trade, security; link related pages by file: [a topic](../topics/example.md).
+                Agreements, aid, trade, security; link related pages by file: `[a topic](../topics/slug.md)`.
 
-                """.replacingOccurrences(of: "[a topic](../topics/example.md)", with: "`[a topic](../topics/slug.md)`")
+                """
         case .topic:
             return """
                 ---

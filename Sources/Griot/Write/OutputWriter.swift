@@ -78,13 +78,7 @@ struct OutputWriter {
     /// (copied afresh), so that only the new site's files remain.
     private func prune(_ staging: URL, keeping files: [OutputFile]) throws {
         let keptFiles = Set(files.map(\.path) + [Self.marker])
-        var keptFolders = Set<String>()
-        for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, keptFolders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
+        var keptFolders = Self.folders(of: files)
         keptFolders.remove("assets")
         guard let walk = FileManager.default.enumerator(atPath: staging.path) else { return }
         var stale: [String] = []
@@ -104,19 +98,13 @@ struct OutputWriter {
 
     private func writeAll(_ files: [OutputFile], into staging: URL, assets: URL?) throws {
         // Plain system calls: at 10,000 pages, Foundation's per-call checks cost more than the writing.
-        var directories = Set<String>()
-        for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, directories.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
+        let directories = Self.folders(of: files)
         // Sorted, a folder comes before everything inside it.
         for directory in directories.sorted() {
             let path = staging.appendingPathComponent(directory).path
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw failure(
-                    "cannot create \(directory): \(String(cString: strerror(errno)).lowercased())",
+                    "cannot create \(directory): \(systemErrorDescription())",
                     hint: "check the free space and permissions of the output folder")
             }
         }
@@ -132,10 +120,22 @@ struct OutputWriter {
         }
     }
 
+    /// Every folder the files sit in, with all their ancestors: `countries/france`, `countries`.
+    private static func folders(of files: [OutputFile]) -> Set<String> {
+        var folders = Set<String>()
+        for file in files {
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return folders
+    }
+
     /// Writes `data` to a new file; returns the reason on failure.
     private static func writeFile(_ data: Data, to path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        guard descriptor >= 0 else { return systemErrorDescription() }
         defer { close(descriptor) }
         return data.withUnsafeBytes { buffer -> String? in
             var offset = 0
@@ -143,7 +143,7 @@ struct OutputWriter {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return String(cString: strerror(errno)).lowercased()
+                    return systemErrorDescription()
                 }
                 offset += written
             }

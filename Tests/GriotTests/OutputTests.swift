@@ -47,7 +47,10 @@ struct OutputTests {
     func reusedStagingMatchesFreshBuild() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
-        for _ in 0..<3 { #expect(fixture.build().succeeded) }
+        for _ in 0..<3 {
+            let built = fixture.build()
+            #expect(built.succeeded, "\(built.errors)")
+        }
         #expect(FileManager.default.fileExists(atPath: fixture.url(".public.spare/.griot-output").path))
         // Change the site between builds: a page goes, a page comes, a page changes.
         try FileManager.default.removeItem(at: fixture.url("content/countries/gamma.md"))
@@ -61,6 +64,45 @@ struct OutputTests {
         try fixture.write("public/stray.txt", "left by hand")
         #expect(fixture.build().succeeded)
         #expect(fixture.build().succeeded)
+        let fresh = fixture.url("fresh")
+        #expect(Builder(options: BuildOptions(siteDirectory: fixture.root, outputDirectory: fresh)).build().succeeded)
+        #expect(FixtureSite.snapshot(fixture.output) == FixtureSite.snapshot(fresh))
+    }
+
+    @Test("a build never writes through a symbolic link planted in its output or working folders")
+    func neverFollowsPlantedLinks() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(fixture.build().succeeded)
+        #expect(fixture.build().succeeded)
+        try fixture.write("outside/victim.txt", "precious")
+        try fixture.write("outside/folder/keep.txt", "also precious")
+        let outsideBefore = FixtureSite.snapshot(fixture.url("outside"))
+        let contentBefore = FixtureSite.snapshot(fixture.url("content"))
+        let fileManager = FileManager.default
+        func plant(_ path: String, pointingAt target: String) throws {
+            let link = fixture.url(path)
+            try? fileManager.removeItem(at: link)
+            try fileManager.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fileManager.createSymbolicLink(atPath: link.path, withDestinationPath: fixture.url(target).path)
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        for tree in ["public", ".public.spare"] {
+            try plant("\(tree)/index.html", pointingAt: "outside/victim.txt")
+            try plant("\(tree)/countries/alpha/index.html", pointingAt: "content/countries/alpha.md")
+            try plant("\(tree)/countries/beta", pointingAt: "outside/folder")
+            try plant("\(tree)/assets", pointingAt: "outside/folder")
+            try plant("\(tree)/timeline/index.html", pointingAt: "outside/folder/keep.txt")
+        }
+        try plant("public/.griot-output", pointingAt: "outside/victim.txt")
+        try plant(".public.staging-\(pid)", pointingAt: "outside/folder")
+        try plant(".public.old-\(pid)", pointingAt: "outside/folder")
+        for _ in 0..<3 {
+            let built = fixture.build()
+            #expect(built.succeeded, "\(built.errors)")
+        }
+        #expect(FixtureSite.snapshot(fixture.url("outside")) == outsideBefore)
+        #expect(FixtureSite.snapshot(fixture.url("content")) == contentBefore)
         let fresh = fixture.url("fresh")
         #expect(Builder(options: BuildOptions(siteDirectory: fixture.root, outputDirectory: fresh)).build().succeeded)
         #expect(FixtureSite.snapshot(fixture.output) == FixtureSite.snapshot(fresh))

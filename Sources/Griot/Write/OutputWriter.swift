@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The write stage: writes the whole site into a staging folder beside the output folder and
@@ -22,39 +24,64 @@ struct OutputWriter {
 
     /// Writes `files` and copies `assets` (if the folder exists) to `assets/`, then swaps.
     func write(_ files: [OutputFile], assets: URL?) throws(Failure) {
-        let fileManager = FileManager.default
         let output = output.standardizedFileURL
         try checkOutputIsSafe(output)
-        let parent = output.deletingLastPathComponent()
-        let staging = sibling(".staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        let parentPath = output.deletingLastPathComponent().path
+        let parent: DirectoryHandle
+        do {
+            // The folders above the output are the user's choice (--output): create what is missing.
+            try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
+            parent = try DirectoryHandle.open(parentPath)
+        } catch {
+            let reason = SourceFile.firstFileAncestor(of: output.path).map { "'\($0)' is a file, not a folder" }
+            throw failure(
+                "cannot create the output folder: \(reason ?? SourceFile.reason(error))",
+                hint: "check that you may write to \(parentPath)")
+        }
+        defer { parent.close() }
+        let stagingName = sibling(".staging-\(ProcessInfo.processInfo.processIdentifier)").lastPathComponent
         // Reuse the site before last as the staging folder: rewriting existing files is far cheaper
         // than creating and deleting thousands of inodes on every build. Renaming claims it, so two
-        // builds at once never share it.
-        let reused = rename(spare.path, staging.path) == 0 && isGriotOutput(staging)
+        // builds at once never share it; a link planted in its place is renamed, not followed, and
+        // then refused as not being a real folder.
+        try? parent.remove(stagingName)
+        let reused =
+            renameat(parent.descriptor, spare.lastPathComponent, parent.descriptor, stagingName) == 0
+            && isGriotOutput(parent, stagingName)
+        let staging: DirectoryHandle
         do {
-            if !reused {
-                try? fileManager.removeItem(at: staging)
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            }
+            if !reused { try parent.remove(stagingName) }
+            staging = try parent.subdirectory(stagingName, create: true)
         } catch {
             throw failure(
-                "cannot create the output folder: \(SourceFile.reason(error))",
-                hint: "check that you may write to \(parent.path)")
+                "cannot create the output folder: \(error.reason)", hint: "check that you may write to \(parentPath)")
         }
         do {
+            defer { staging.close() }
             if reused { try prune(staging, keeping: files) }
             try writeAll(files, into: staging, assets: assets)
-            try Data().write(to: staging.appendingPathComponent(Self.marker))
-            try swap(staging, into: output)
+            try staging.createFile(Self.marker, contents: Data())
         } catch let failure as Failure {
-            try? fileManager.removeItem(at: staging)
+            try? parent.remove(stagingName)
             throw failure
+        } catch let error as DirectoryHandle.Failure {
+            try? parent.remove(stagingName)
+            throw failure(
+                "cannot write \(error.path): \(error.reason)",
+                hint: "check the free space and permissions of \(parentPath)")
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? parent.remove(stagingName)
             throw failure(
                 "cannot write the site: \(SourceFile.reason(error))",
-                hint: "check the free space and permissions of \(parent.path)")
+                hint: "check the free space and permissions of \(parentPath)")
+        }
+        do {
+            try swap(parent, staging: stagingName)
+        } catch {
+            try? parent.remove(stagingName)
+            throw failure(
+                "cannot replace \(error.path): \(error.reason)",
+                hint: "check the free space and permissions of \(parentPath)")
         }
     }
 
@@ -67,57 +94,91 @@ struct OutputWriter {
     /// The previous site, kept after a swap to be rewritten by the next build.
     var spare: URL { sibling(".spare") }
 
-    /// A real folder (not a link) holding griot's marker.
-    private func isGriotOutput(_ folder: URL) -> Bool {
-        var info = stat()
-        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.marker).path)
+    /// A real folder (not a link) holding griot's marker as a plain file.
+    private func isGriotOutput(_ parent: DirectoryHandle, _ name: String) -> Bool {
+        guard let info = parent.status(of: name), info.st_mode & S_IFMT == S_IFDIR,
+            let folder = try? parent.subdirectory(name, create: false)
+        else { return false }
+        defer { folder.close() }
+        return folder.status(of: Self.marker).map { $0.st_mode & S_IFMT == S_IFREG } ?? false
     }
 
     /// Removes from a reused staging folder what the new site does not have, and its assets
-    /// (copied afresh), so that only the new site's files remain.
-    private func prune(_ staging: URL, keeping files: [OutputFile]) throws {
+    /// (copied afresh), so that only the new site's files remain. Links are removed as entries,
+    /// never followed.
+    private func prune(_ staging: DirectoryHandle, keeping files: [OutputFile]) throws(DirectoryHandle.Failure) {
         let keptFiles = Set(files.map(\.path) + [Self.marker])
         var keptFolders = Self.folders(of: files)
         keptFolders.remove("assets")
-        guard let walk = FileManager.default.enumerator(atPath: staging.path) else { return }
-        var stale: [String] = []
-        while let path = walk.nextObject() as? String {
-            let isFolder = (walk.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
-            if isFolder {
-                if !keptFolders.contains(path) {
-                    stale.append(path)
-                    walk.skipDescendants()
+        func visit(_ folder: DirectoryHandle, prefix: String) throws(DirectoryHandle.Failure) {
+            for name in try folder.entries() {
+                let path = prefix + name
+                let isFolder = folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+                if isFolder && keptFolders.contains(path) {
+                    let child = try folder.subdirectory(name, create: false)
+                    defer { child.close() }
+                    try visit(child, prefix: path + "/")
+                } else if isFolder || !keptFiles.contains(path) {
+                    try folder.remove(name)
                 }
-            } else if !keptFiles.contains(path) {
-                stale.append(path)
             }
         }
-        for path in stale { try FileManager.default.removeItem(at: staging.appendingPathComponent(path)) }
+        try visit(staging, prefix: "")
     }
 
-    private func writeAll(_ files: [OutputFile], into staging: URL, assets: URL?) throws {
-        // Plain system calls: at 10,000 pages, Foundation's per-call checks cost more than the writing.
-        let directories = Self.folders(of: files)
+    private func writeAll(_ files: [OutputFile], into staging: DirectoryHandle, assets: URL?) throws {
         // Sorted, a folder comes before everything inside it.
-        for directory in directories.sorted() {
-            let path = staging.appendingPathComponent(directory).path
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw failure(
-                    "cannot create \(directory): \(systemErrorDescription())",
-                    hint: "check the free space and permissions of the output folder")
-            }
+        for directory in Self.folders(of: files).sorted() {
+            try staging.subdirectory(path: Substring(directory), create: true).close()
         }
-        let root = staging.path
         let failures = files.concurrentMap { file -> String? in
-            Self.writeFile(file.contents, to: root + "/" + file.path).map { "\(file.path): \($0)" }
+            let slash = file.path.lastIndex(of: "/")
+            let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
+            do throws(DirectoryHandle.Failure) {
+                let folder = try staging.subdirectory(path: slash.map { file.path[..<$0] } ?? "", create: true)
+                defer { folder.close() }
+                try folder.createFile(name, contents: file.contents)
+                return nil
+            } catch {
+                return "\(file.path): \(error.reason)"
+            }
         }.compactMap { $0 }
         if let first = failures.first {
             throw failure("cannot write \(first)", hint: "check the free space and permissions of the output folder")
         }
         if let assets, FileManager.default.fileExists(atPath: assets.path) {
-            try FileManager.default.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+            try copyAssets(from: assets, into: staging)
         }
+    }
+
+    /// Copies the regular files and folders of `assets` to `assets/`; links and special files in
+    /// the templates are not copied.
+    private func copyAssets(from assets: URL, into staging: DirectoryHandle) throws {
+        let target = try staging.subdirectory("assets", create: true)
+        defer { target.close() }
+        let source = try DirectoryHandle.open(assets.path)
+        defer { source.close() }
+        func copy(_ from: DirectoryHandle, _ to: DirectoryHandle) throws {
+            for name in try from.entries().sorted() {
+                guard let info = from.status(of: name) else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    let (inner, outer) = (
+                        try from.subdirectory(name, create: false), try to.subdirectory(name, create: true)
+                    )
+                    defer { inner.close(); outer.close() }
+                    try copy(inner, outer)
+                case S_IFREG:
+                    let file = openat(from.descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                    guard file >= 0 else { throw DirectoryHandle.Failure(path: "assets/\(name)", code: errno) }
+                    let data = FileHandle(fileDescriptor: file, closeOnDealloc: true).readDataToEndOfFile()
+                    try to.createFile(name, contents: data)
+                default:
+                    continue
+                }
+            }
+        }
+        try copy(source, target)
     }
 
     /// Every folder the files sit in, with all their ancestors: `countries/france`, `countries`.
@@ -132,43 +193,26 @@ struct OutputWriter {
         return folders
     }
 
-    /// Writes `data` to a new file; returns the reason on failure.
-    private static func writeFile(_ data: Data, to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return systemErrorDescription() }
-        defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return systemErrorDescription()
-                }
-                offset += written
+    /// Replaces the output by the staging folder with renames inside `parent`, so readers see
+    /// the old site or the new one; the old site becomes the spare that the next build rewrites.
+    private func swap(_ parent: DirectoryHandle, staging: String) throws(DirectoryHandle.Failure) {
+        let output = output.standardizedFileURL.lastPathComponent
+        func move(_ from: String, _ to: String) throws(DirectoryHandle.Failure) {
+            if renameat(parent.descriptor, from, parent.descriptor, to) != 0 {
+                throw DirectoryHandle.Failure(path: to, code: errno)
             }
-            return nil
         }
-    }
-
-    /// Replaces `output` by `staging` with renames, so readers see the old site or the new one;
-    /// the old site becomes the spare that the next build rewrites.
-    private func swap(_ staging: URL, into output: URL) throws {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else {
-            try fileManager.moveItem(at: staging, to: output)
-            return
-        }
-        let old = sibling(".old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: old)
-        try fileManager.moveItem(at: output, to: old)
+        guard parent.status(of: output) != nil else { return try move(staging, output) }
+        let old = sibling(".old-\(ProcessInfo.processInfo.processIdentifier)").lastPathComponent
+        try? parent.remove(old)
+        try move(output, old)
         do {
-            try fileManager.moveItem(at: staging, to: output)
+            try move(staging, output)
         } catch {
-            try? fileManager.moveItem(at: old, to: output)
+            try? move(old, output)
             throw error
         }
-        if rename(old.path, spare.path) != 0 { try? fileManager.removeItem(at: old) }
+        if renameat(parent.descriptor, old, parent.descriptor, spare.lastPathComponent) != 0 { try? parent.remove(old) }
     }
 
     /// Refuses an output folder that is (or holds) the site's own files, or a folder of

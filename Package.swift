@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Griot",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "griot", targets: ["GriotCLI"]),
         .library(name: "Griot", targets: ["Griot"]),
@@ -21,10 +20,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .target(name: "CGriotSystem"),
         .target(
             name: "Griot",
             dependencies: [
                 "CMark",
+                "CGriotSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

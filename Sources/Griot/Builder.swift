@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What to build and where.
 public struct BuildOptions: Sendable {
     /// The folder holding `content/` and `templates/`.
@@ -27,8 +31,10 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     /// Every diagnostic, sorted by file and position.
     public var diagnostics: [Diagnostic]
-    /// Pages written (HTML files), zero when the build failed or only checked.
+    /// Pages in the built site (HTML files), zero when the build failed or only checked.
     public var pagesWritten: Int
+    /// Files whose bytes changed (or are new) in this build; the others were left untouched.
+    public var filesChanged: Int
     /// Wall-clock time the build took, in seconds.
     public var duration: Double
     /// The resolved site, when loading and resolving got that far.
@@ -60,10 +66,10 @@ public struct Builder: Sendable {
     private func run(write: Bool) -> BuildReport {
         let start = Date()
         var diagnostics: [Diagnostic] = []
-        func report(_ site: Site?, pages: Int = 0) -> BuildReport {
+        func report(_ site: Site?, pages: Int = 0, changed: Int = 0) -> BuildReport {
             BuildReport(
-                diagnostics: diagnostics.sorted(), pagesWritten: pages, duration: Date().timeIntervalSince(start),
-                site: site)
+                diagnostics: diagnostics.sorted(), pagesWritten: pages, filesChanged: changed,
+                duration: Date().timeIntervalSince(start), site: site)
         }
 
         var isDirectory: ObjCBool = false
@@ -90,16 +96,74 @@ public struct Builder: Sendable {
 
         guard write, let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return report(site) }
 
-        let files = SiteRenderer(site: site, templates: templates).render()
+        let renderer = SiteRenderer(site: site, templates: templates)
         let writer = OutputWriter(
             output: options.outputDirectory, site: options.siteDirectory,
             protected: [options.contentDirectory, options.templatesDirectory])
+        let transaction: OutputTransaction
         do {
-            try writer.write(files, assets: options.templatesDirectory.appendingPathComponent("assets"))
+            transaction = try writer.begin()
         } catch {
             diagnostics.append(error.diagnostic)
             return report(site)
         }
-        return report(site, pages: files.filter { $0.path.hasSuffix(".html") }.count)
+        let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
+        diagnostics += assets.diagnostics
+        // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
+        let results =
+            renderer.jobs.concurrentMap { job -> WriteResult in
+                let file = renderer.render(job)
+                do throws(DirectoryHandle.Failure) {
+                    return WriteResult(
+                        path: file.path, outcome: try transaction.write(file.path, contents: file.contents))
+                } catch {
+                    return WriteResult(path: file.path, failure: error)
+                }
+            }
+            + assets.files.concurrentMap { asset -> WriteResult in
+                do {
+                    return WriteResult(
+                        path: asset.path, outcome: try transaction.write(asset.path, contents: try asset.read()))
+                } catch let error as DirectoryHandle.Failure {
+                    return WriteResult(path: asset.path, failure: error)
+                } catch {
+                    return WriteResult(path: asset.path, failure: DirectoryHandle.Failure(path: asset.path, code: EIO))
+                }
+            }
+        do throws(DirectoryHandle.Failure) {
+            if let failed = results.first(where: { $0.failure != nil }), let failure = failed.failure {
+                throw failure
+            }
+            try transaction.commit(keeping: Set(results.map { $0.path }))
+        } catch {
+            transaction.cancel()
+            diagnostics.append(
+                writer.failure(
+                    "cannot write \(error.path): \(error.reason)",
+                    hint:
+                        "check the free space and permissions of \(options.outputDirectory.deletingLastPathComponent().path)"
+                ).diagnostic)
+            return report(site)
+        }
+        let pages = results.filter { $0.path.hasSuffix(".html") }
+        return report(
+            site, pages: pages.count, changed: results.filter { $0.outcome == OutputTransaction.Outcome.written }.count)
+    }
+}
+
+/// What writing one output file did.
+private struct WriteResult: Sendable {
+    var path: String
+    var outcome: OutputTransaction.Outcome?
+    var failure: DirectoryHandle.Failure?
+
+    init(path: String, outcome: OutputTransaction.Outcome) {
+        self.path = path
+        self.outcome = outcome
+    }
+
+    init(path: String, failure: DirectoryHandle.Failure) {
+        self.path = path
+        self.failure = failure
     }
 }

@@ -905,9 +905,9 @@ struct Tree: Equatable {
     init(_ site: FixtureSite) {
         content = Self.entries(site.url("content"))
         templates = Self.entries(site.url("templates"))
-        // `.public.spare` is griot's own: the previous site, kept for the next build to rewrite.
+        // `.public.griot` is griot's own working folder: the lock and the staging tree.
         topLevel = Set((try? FileManager.default.contentsOfDirectory(atPath: site.root.path)) ?? [])
-            .subtracting([".public.spare"])
+            .subtracting([".public.griot"])
     }
 
     /// Walks `folder` without following links or opening anything but regular files (a FIFO would

@@ -20,7 +20,7 @@ struct OutputTests {
         #expect(report.pagesWritten == 0)
         #expect(FixtureSite.snapshot(fixture.output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter {
-            $0.hasPrefix(".public")
+            $0.hasPrefix(".public") && $0 != ".public.griot"
         }
         #expect(leftovers.isEmpty)
     }
@@ -51,7 +51,7 @@ struct OutputTests {
             let built = fixture.build()
             #expect(built.succeeded, "\(built.errors)")
         }
-        #expect(FileManager.default.fileExists(atPath: fixture.url(".public.spare/.griot-output").path))
+        #expect(FileManager.default.fileExists(atPath: fixture.url(".public.griot/staging/index.html").path))
         // Change the site between builds: a page goes, a page comes, a page changes.
         try FileManager.default.removeItem(at: fixture.url("content/countries/gamma.md"))
         try fixture.write(
@@ -87,7 +87,7 @@ struct OutputTests {
             try fileManager.createSymbolicLink(atPath: link.path, withDestinationPath: fixture.url(target).path)
         }
         let pid = ProcessInfo.processInfo.processIdentifier
-        for tree in ["public", ".public.spare"] {
+        for tree in ["public", ".public.griot/staging", ".public.spare"] {
             try plant("\(tree)/index.html", pointingAt: "outside/victim.txt")
             try plant("\(tree)/countries/alpha/index.html", pointingAt: "content/countries/alpha.md")
             try plant("\(tree)/countries/beta", pointingAt: "outside/folder")
@@ -97,6 +97,9 @@ struct OutputTests {
         try plant("public/.griot-output", pointingAt: "outside/victim.txt")
         try plant(".public.staging-\(pid)", pointingAt: "outside/folder")
         try plant(".public.old-\(pid)", pointingAt: "outside/folder")
+        try plant(".public.griot/previous", pointingAt: "outside/folder")
+        try plant(".public.griot/trees", pointingAt: "outside/victim.txt")
+        try plant(".public.griot/lock", pointingAt: "outside/victim.txt")
         for _ in 0..<3 {
             let built = fixture.build()
             #expect(built.succeeded, "\(built.errors)")

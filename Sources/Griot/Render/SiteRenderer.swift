@@ -16,31 +16,30 @@ struct SiteRenderer: Sendable {
 
     func url(_ id: PageID) -> String { root + id.path }
 
-    /// One page to render: the generated pages come first, so the largest (the timeline) starts early.
+    /// One file to render: the generated pages come first, so the largest (the timeline) starts early.
     enum Job: Sendable {
-        case timeline, relations, home, notFound
+        case timeline, relations, home, notFound, sitemap
         case page(Int)
     }
 
-    func render() -> [OutputFile] {
-        let renderer = self
-        let jobs: [Job] = [.timeline, .relations, .home, .notFound] + site.pages.indices.map { .page($0) }
-        var files = jobs.concurrentMap { job in
-            switch job {
-            case .timeline: OutputFile(path: "timeline/index.html", contents: Data(renderer.renderTimeline().utf8))
-            case .relations: OutputFile(path: "relations/index.html", contents: Data(renderer.renderRelations().utf8))
-            case .home: OutputFile(path: "index.html", contents: Data(renderer.renderHome().utf8))
-            case .notFound: OutputFile(path: "404.html", contents: Data(renderer.renderNotFound().utf8))
-            case .page(let index):
-                OutputFile(
-                    path: renderer.site.pages[index].id.path + "index.html",
-                    contents: Data(renderer.renderPage(renderer.site.pages[index]).utf8))
-            }
+    /// Every file of the site; the sitemap only when `base_url` is absolute.
+    var jobs: [Job] {
+        [.timeline, .relations, .home, .notFound] + (site.config.absoluteRoot == nil ? [] : [.sitemap])
+            + site.pages.indices.map { .page($0) }
+    }
+
+    /// Renders one file.
+    func render(_ job: Job) -> OutputFile {
+        switch job {
+        case .timeline: OutputFile(path: "timeline/index.html", contents: Data(renderTimeline().utf8))
+        case .relations: OutputFile(path: "relations/index.html", contents: Data(renderRelations().utf8))
+        case .home: OutputFile(path: "index.html", contents: Data(renderHome().utf8))
+        case .notFound: OutputFile(path: "404.html", contents: Data(renderNotFound().utf8))
+        case .sitemap: OutputFile(path: "sitemap.xml", contents: Data((renderSitemap() ?? "").utf8))
+        case .page(let index):
+            OutputFile(
+                path: site.pages[index].id.path + "index.html", contents: Data(renderPage(site.pages[index]).utf8))
         }
-        if let sitemap = renderSitemap() {
-            files.append(OutputFile(path: "sitemap.xml", contents: Data(sitemap.utf8)))
-        }
-        return files
     }
 
     // MARK: Shared pieces

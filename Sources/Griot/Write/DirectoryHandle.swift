@@ -92,8 +92,10 @@ struct DirectoryHandle: Sendable {
     }
 
     /// Writes a new file `name` holding `bytes`, replacing whatever stood there (a file, a
-    /// link, a folder) without ever writing through it.
-    func createFile(_ name: String, contents bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644) throws(Failure) {
+    /// link, a folder) without ever writing through it; `modified` sets its modification time.
+    func createFile(
+        _ name: String, contents bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644, modified: timespec? = nil
+    ) throws(Failure) {
         var file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         if file < 0 && errno == EEXIST {
             try remove(name)
@@ -110,11 +112,38 @@ struct DirectoryHandle: Sendable {
             }
             offset += written
         }
+        if let modified {
+            let omit = (1 << 30) - 2  // UTIME_OMIT: leave the access time as it is
+            let times = [timespec(tv_sec: 0, tv_nsec: omit), modified]
+            _ = futimens(file, times)
+        }
+    }
+
+    /// Whether the regular file `name` holds exactly `bytes`; its metadata when it does.
+    func file(_ name: String, holds bytes: UnsafeRawBufferPointer) -> stat? {
+        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { _ = Glibc.close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return nil
+        }
+        if bytes.isEmpty { return info }
+        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { existing.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = pread(file, existing.baseAddress! + offset, bytes.count - offset, off_t(offset))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0 ? info : nil
     }
 
     func createFile(_ name: String, contents data: Data) throws(Failure) {
         do {
-            try data.withUnsafeBytes { buffer in try createFile(name, contents: buffer) }
+            try data.withUnsafeBytes { buffer in try createFile(name, contents: buffer) as Void }
         } catch let failure as Failure {
             throw failure
         } catch {

@@ -1,0 +1,161 @@
+import CGriotSystem
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One build's writing: every file goes into the staging tree in the working folder, then the
+/// staging tree and the output trade places in one atomic step.
+///
+/// A file whose bytes equal the live output's is not rewritten: the staging tree gets a hard link
+/// to the live file (or keeps the one it has), so its modification time and ETag stay, and an
+/// upload sends only what changed. Files are always created anew, never changed in place, because
+/// the two trees share the files that did not change. A build that fails or is killed leaves the
+/// output as it was; the next build reuses whatever the staging tree holds and prunes it.
+struct OutputTransaction: Sendable {
+    static let stagingName = "staging"
+    static let treesName = "trees"
+
+    let parent: DirectoryHandle
+    let work: DirectoryHandle
+    let staging: DirectoryHandle
+    /// The output as it is now, if there is one.
+    let live: DirectoryHandle?
+    let lock: OutputLock
+    let outputName: String
+
+    /// What writing one file did.
+    enum Outcome: Sendable {
+        case written
+        case unchanged
+    }
+
+    /// Writes the file at `path` (relative to the output) unless the live output already holds
+    /// these bytes.
+    func write(_ path: String, contents bytes: UnsafeRawBufferPointer) throws(DirectoryHandle.Failure) -> Outcome {
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let folderPath = slash.map { path[..<$0] } ?? ""
+        let folder = try staging.subdirectory(path: folderPath, create: true)
+        defer { folder.close() }
+        if let live, let liveFolder = try? live.subdirectory(path: folderPath, create: false) {
+            defer { liveFolder.close() }
+            if let kept = liveFolder.file(name, holds: bytes) {
+                if let current = folder.status(of: name), current.st_ino == kept.st_ino, current.st_dev == kept.st_dev {
+                    return .unchanged
+                }
+                try folder.remove(name)
+                if linkat(liveFolder.descriptor, name, folder.descriptor, name, 0) == 0 { return .unchanged }
+                // No hard links on this file system: copy the bytes and the modification time.
+                try folder.createFile(name, contents: bytes, modified: kept.st_mtim)
+                return .unchanged
+            }
+        }
+        try folder.createFile(name, contents: bytes)
+        return .written
+    }
+
+    func write(_ path: String, contents data: Data) throws(DirectoryHandle.Failure) -> Outcome {
+        do {
+            return try data.withUnsafeBytes { buffer in try write(path, contents: buffer) }
+        } catch let failure as DirectoryHandle.Failure {
+            throw failure
+        } catch {
+            throw DirectoryHandle.Failure(path: path, code: EIO)
+        }
+    }
+
+    /// Removes from the staging tree everything not in `paths`, then puts it in the output's place.
+    func commit(keeping paths: Set<String>) throws(DirectoryHandle.Failure) {
+        defer { close() }
+        try prune(keeping: paths)
+        var identities: [TreeIdentity] = []
+        var info = stat()
+        if fstat(staging.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
+        if let live, fstat(live.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
+        let record = identities.map { "\($0.device) \($0.inode)\n" }.joined()
+        try work.createFile(Self.treesName, contents: Data(record.utf8))
+        try swap()
+    }
+
+    /// Gives up: the output stays as it was; the staging tree is kept for the next build.
+    func cancel() {
+        close()
+    }
+
+    private func close() {
+        staging.close()
+        live?.close()
+        work.close()
+        lock.release()
+        parent.close()
+    }
+
+    private func swap() throws(DirectoryHandle.Failure) {
+        func move(_ from: DirectoryHandle, _ fromName: String, _ to: DirectoryHandle, _ toName: String)
+            throws(DirectoryHandle.Failure)
+        {
+            if renameat(from.descriptor, fromName, to.descriptor, toName) != 0 {
+                throw DirectoryHandle.Failure(path: toName, code: errno)
+            }
+        }
+        guard live != nil else { return try move(work, Self.stagingName, parent, outputName) }
+        if griot_rename_exchange(work.descriptor, Self.stagingName, parent.descriptor, outputName) == 0 { return }
+        guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else {
+            throw DirectoryHandle.Failure(path: outputName, code: errno)
+        }
+        // No atomic exchange here: two renames, with a moment in which the output is missing.
+        let previous = "previous"
+        try work.remove(previous)
+        try move(parent, outputName, work, previous)
+        do {
+            try move(work, Self.stagingName, parent, outputName)
+        } catch {
+            try? move(work, previous, parent, outputName)
+            throw error
+        }
+        try move(work, previous, work, Self.stagingName)
+    }
+
+    /// Removes every file not in `paths` and every folder that holds none of them. Links are
+    /// removed as entries, never followed.
+    private func prune(keeping paths: Set<String>) throws(DirectoryHandle.Failure) {
+        var folders = Set<Substring>()
+        for path in paths {
+            var end = path.lastIndex(of: "/")
+            while let slash = end, folders.insert(path[..<slash]).inserted {
+                end = path[..<slash].lastIndex(of: "/")
+            }
+        }
+        func visit(_ folder: DirectoryHandle, prefix: String) throws(DirectoryHandle.Failure) {
+            for name in try folder.entries() {
+                let path = prefix + name
+                let isFolder = folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+                if isFolder && folders.contains(Substring(path)) {
+                    let child = try folder.subdirectory(name, create: false)
+                    defer { child.close() }
+                    try visit(child, prefix: path + "/")
+                } else if isFolder || !paths.contains(path) {
+                    try folder.remove(name)
+                }
+            }
+        }
+        try visit(staging, prefix: "")
+    }
+
+    /// The trees a commit recorded as Griot's: the output is one of them.
+    static func recordedTrees(in work: DirectoryHandle) -> Set<TreeIdentity> {
+        let file = openat(work.descriptor, treesName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return [] }
+        let text = String(
+            decoding: FileHandle(fileDescriptor: file, closeOnDealloc: true).readDataToEndOfFile(), as: UTF8.self)
+        return Set(
+            text.split(separator: "\n").compactMap { line in
+                let fields = line.split(separator: " ").compactMap { UInt64($0) }
+                return fields.count == 2 ? TreeIdentity(device: fields[0], inode: fields[1]) : nil
+            })
+    }
+}

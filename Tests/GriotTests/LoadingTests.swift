@@ -139,4 +139,49 @@ struct LoadingTests {
         #expect(report.errors.isEmpty)
         #expect(report.site?.page(PageID(.country, "gamma"))?.title == "Gamma")
     }
+
+    @Test("aliases that would expand past the budget are an error at the alias, before anything composes them")
+    func aliasBomb() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        var yaml = "---\ntitle: Bomb\nsummary: s\nx0: &x0 \"ten bytes!\"\n"
+        for level in 1...8 {
+            yaml +=
+                "x\(level): &x\(level) [" + Array(repeating: "*x\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
+        // A key made of an alias is hashed by the composer: without the budget this never ends.
+        yaml += "? *x8\n: 1\n---\nBody.\n"
+        try fixture.write("content/countries/bomb.md", yaml)
+        let report = fixture.check()
+        let error = try #require(report.errors.first { $0.file == "content/countries/bomb.md" })
+        #expect(error.message.contains("once its aliases (*name) are expanded"))
+        #expect(error.line != nil && error.line! >= 5 && error.line! <= 12)
+        #expect(error.hint?.contains("&anchor") == true)
+    }
+
+    @Test("ordinary anchors and aliases still work")
+    func ordinaryAliases() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.write(
+            "content/countries/echo.md",
+            "---\ntitle: &name Echo\nsummary: *name\nsources:\n  - title: Notes\n---\nBody.\n")
+        let report = fixture.check()
+        #expect(report.errors.isEmpty)
+        #expect(report.site?.page(PageID(.country, "echo"))?.summary == "Echo")
+    }
+
+    @Test("twenty thousand links on one line each get their own exact column")
+    func manyLinksOnOneLine() throws {
+        let count = 20_000
+        // Each link is 16 scalars wide; an accented word before them shifts bytes but not columns.
+        let body = "Été " + Array(repeating: "[x](https://a.b)", count: count).joined(separator: " ") + "\n"
+        let document = MarkdownDocument(body, file: "links.md", firstLine: 7)
+        #expect(document.links.count == count)
+        #expect(document.links.first?.location == SourceLocation(file: "links.md", line: 7, column: 5))
+        let last = try #require(document.links.last)
+        #expect(last.location.line == 7)
+        #expect(last.location.column == 5 + (count - 1) * 17)
+    }
 }

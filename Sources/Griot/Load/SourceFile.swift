@@ -66,8 +66,13 @@ public struct SourceFile: Sendable {
                     .error, file: path, line: 1, column: 1, message: "the file is UTF-16 text, not UTF-8",
                     hint: "save the file as UTF-8 in your editor"))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: bytes)
+        let (nul, hasCarriageReturn) = bytes.withUnsafeBytes { raw -> (Int?, Bool) in
+            guard let base = raw.baseAddress, !raw.isEmpty else { return (nil, false) }
+            let nul = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) }
+            return (nul, memchr(base, 0x0D, raw.count) != nil)
+        }
+        if let nul {
+            let (line, column) = position(of: bytes.startIndex + nul, in: bytes)
             return .failure(
                 Diagnostic(
                     .error, file: path, line: line, column: column,
@@ -82,8 +87,17 @@ public struct SourceFile: Sendable {
                     .error, file: path, line: line, column: column, message: "the file is not valid UTF-8",
                     hint: "save the file as UTF-8 in your editor"))
         }
-        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        return .success(SourceFile(path: path, text: normalized))
+        guard hasCarriageReturn else { return .success(SourceFile(path: path, text: text)) }
+        // CRLF line endings become LF; a lone CR is kept as written.
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var previous: UInt8?
+        for byte in bytes {
+            if byte == 0x0A, previous == 0x0D { normalized.removeLast() }
+            normalized.append(byte)
+            previous = byte
+        }
+        return .success(SourceFile(path: path, text: String(decoding: normalized, as: UTF8.self)))
     }
 
     private static func position(of index: Data.Index, in bytes: Data.SubSequence) -> (Int, Int) {

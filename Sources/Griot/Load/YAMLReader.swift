@@ -18,6 +18,16 @@ struct YAMLOrigin: Sendable {
 
     /// Composes the YAML into a node tree, or a diagnostic at the syntax error.
     func compose(_ yaml: String) -> Result<Node?, Diagnostic> {
+        do throws(YAMLAliasBudget.Exceeded) {
+            try YAMLAliasBudget.check(yaml)
+        } catch {
+            return .failure(
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: firstLine + error.line - 1, column: error.column),
+                    message:
+                        "the YAML grows past \(YAMLAliasBudget.allowance / 1_048_576) MB once its aliases (*name) are expanded",
+                    hint: "write the values out instead of repeating them through '&anchor' and '*alias'"))
+        }
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {

@@ -1,45 +1,116 @@
-import Foundation
 import CMark
 
-/// A page body parsed by libcmark, with the headings and links found in its tree.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A page body, parsed and rendered once by libcmark: its HTML, plain text, headings and links.
 ///
-/// The tree is owned by this object and freed with it. Rendering rewrites link destinations and
-/// wraps headings in place, so a document renders once; each document is used by one thread at a
-/// time, which is what makes the unchecked `Sendable` sound.
-public final class MarkdownDocument: @unchecked Sendable {
-    private let root: OpaquePointer
+/// A value: the cmark tree lives only inside `init`. Links to other content files (`france.md`)
+/// are left as slots in the HTML, filled by the resolve stage once it knows each page's URL
+/// (`resolvingLinks(_:)`); every other link is rendered by cmark as written.
+public struct MarkdownDocument: Sendable, Hashable {
     /// The headings in document order.
     public let headings: [Heading]
     /// Links and images in document order.
     public let links: [Link]
     /// Paragraphs written as GitHub pipe tables, which CommonMark renders as plain text.
     public let pipeTables: [SourceLocation]
-    private var rendered = false
+    /// The body's text without markup, blocks separated by blank lines: for search and snippets.
+    public let plainText: String
+    /// Whether the body has any content besides white space.
+    public let isEmpty: Bool
+    /// The HTML around the slots: one more piece than there are slots.
+    private var pieces: [String]
+    /// For each slot, the index in `links` of the link whose destination goes there.
+    private var slots: [Int]
 
     /// cmark options for parsing: smart punctuation, and invalid UTF-8 replaced rather than kept.
     private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
     /// Rendering keeps cmark's default safe mode: raw HTML is omitted, unsafe links emptied.
     private static let renderOptions = CMARK_OPT_DEFAULT
+    private static let inlineOpenings: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "!")]
 
     /// Parses `text`, which starts on line `firstLine` of `file`.
-    public init(_ text: String, file: String, firstLine: Int = 1) {
-        var text = text
-        root = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, Self.parseOptions)
-            }
+    public init(_ text: some StringProtocol, file: String, firstLine: Int = 1) {
+        var copy = Substring(text)
+        self = copy.withUTF8 { Self.parse($0, file: file, lineOffset: firstLine - 1) }
+    }
+
+    private init(
+        headings: [Heading], links: [Link], pipeTables: [SourceLocation], plainText: String, isEmpty: Bool,
+        pieces: [String], slots: [Int]
+    ) {
+        self.headings = headings
+        self.links = links
+        self.pipeTables = pipeTables
+        self.plainText = plainText
+        self.isEmpty = isEmpty
+        self.pieces = pieces
+        self.slots = slots
+    }
+
+    /// The body as HTML. Links to content files not yet resolved keep their written destination.
+    public var html: String {
+        guard !slots.isEmpty else { return pieces[0] }
+        var result = pieces[0]
+        for (slot, link) in slots.enumerated() {
+            result += HTMLEscaping.href(links[link].destination)
+            result += pieces[slot + 1]
         }
+        return result
+    }
+
+    /// This body with each content-file link's slot filled: `destinations[i]` is the new address
+    /// of `links[i]` (nil keeps the link as written). The result has no slots left.
+    public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
+        var result = pieces[0]
+        for (slot, link) in slots.enumerated() {
+            let destination = link < destinations.count ? destinations[link] : nil
+            result += HTMLEscaping.href(destination ?? links[link].destination)
+            result += pieces[slot + 1]
+        }
+        return MarkdownDocument(
+            headings: headings, links: links, pipeTables: pipeTables, plainText: plainText, isEmpty: isEmpty,
+            pieces: [result], slots: [])
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> MarkdownDocument {
+        let root = bytes.withMemoryRebound(to: CChar.self) {
+            cmark_parse_document($0.baseAddress, $0.count, parseOptions)!
+        }
+        defer { cmark_node_free(root) }
+        var lines = LineIndex(bytes)
+        let marker = slotMarker(absentFrom: bytes)
+
+        func location(of node: OpaquePointer, isInline: Bool) -> SourceLocation {
+            var line = Int(cmark_node_get_start_line(node))
+            var column = Int(cmark_node_get_start_column(node))
+            // Inline nodes may lack positions; fall back to the enclosing block's.
+            var current: OpaquePointer? = node
+            while line == 0, let parent = current.flatMap({ cmark_node_parent($0) }) {
+                line = Int(cmark_node_get_start_line(parent))
+                column = Int(cmark_node_get_start_column(parent))
+                current = parent
+            }
+            line = max(line, 1)
+            // cmark counts columns in bytes and, for inlines on a paragraph's continuation lines,
+            // ignores the indentation it stripped: move to the `[`, `<` or `!` that opens the link.
+            column = lines.column(line: line, byteColumn: max(column, 1), movingTo: isInline ? inlineOpenings : nil)
+            return SourceLocation(file: file, line: line + lineOffset, column: column)
+        }
+
         var headings: [Heading] = []
+        var headingNodes: [OpaquePointer] = []
         var links: [Link] = []
+        var slotLinks: [Int] = []
         var usedIds: [String: Int] = [:]
         var pipeTables: [SourceLocation] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        Self.walk(root) { node, entering in
+        walk(root) { node, entering in
             guard entering else { return }
-            let offset = firstLine - 1
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                let text = Self.plainText(of: node)
+                let text = plainText(of: node, separator: " ")
                 var id = Slug.make(from: text)
                 if id.isEmpty { id = "section" }
                 if let count = usedIds[id] {
@@ -51,71 +122,86 @@ public final class MarkdownDocument: @unchecked Sendable {
                 headings.append(
                     Heading(
                         level: Int(cmark_node_get_heading_level(node)), text: text, id: id,
-                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines)))
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                links.append(
-                    Link(
-                        kind: cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image,
-                        destination: destination,
-                        location: Self.location(of: node, file: file, lineOffset: offset, lines: lines, isInline: true))
-                )
-            case CMARK_NODE_PARAGRAPH:
-                let line = Int(cmark_node_get_start_line(node))
-                if line >= 1, line < lines.count, Self.isPipeTable(header: lines[line - 1], delimiter: lines[line]) {
-                    pipeTables.append(Self.location(of: node, file: file, lineOffset: offset, lines: lines))
-                }
-            default:
-                break
-            }
-        }
-        self.headings = headings
-        self.links = links
-        self.pipeTables = pipeTables
-    }
-
-    deinit {
-        cmark_node_free(root)
-    }
-
-    /// Whether the body has any content besides white space.
-    public var isEmpty: Bool { cmark_node_first_child(root) == nil }
-
-    /// Renders the body to HTML: heading ids added, each link or image destination replaced by
-    /// `rewrite(link)` when it returns a value.
-    public func renderHTML(rewrite: (Link) -> String?) -> String {
-        precondition(!rendered, "a MarkdownDocument renders once")
-        rendered = true
-        var headingIndex = 0
-        var linkIndex = 0
-        var headingNodes: [OpaquePointer] = []
-        Self.walk(root) { node, entering in
-            guard entering else { return }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING:
+                        location: location(of: node, isInline: false)))
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let replacement = rewrite(links[linkIndex]) {
-                    cmark_node_set_url(node, replacement)
+                let link = Link(
+                    kind: cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image,
+                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    location: location(of: node, isInline: true))
+                if case .contentFile = link.target {
+                    cmark_node_set_url(node, "\(marker)\(slotLinks.count)")
+                    slotLinks.append(links.count)
                 }
-                linkIndex += 1
+                links.append(link)
+            case CMARK_NODE_PARAGRAPH:
+                let line = Int(cmark_node_get_start_line(node))
+                if line >= 1, line < lines.lineCount,
+                    isPipeTable(header: lines.line(line), delimiter: lines.line(line + 1))
+                {
+                    pipeTables.append(location(of: node, isInline: false))
+                }
             default:
                 break
             }
         }
         // Headings are replaced after the walk: changing the tree under an iterator is unsafe.
-        for node in headingNodes {
-            let heading = headings[headingIndex]
-            headingIndex += 1
+        for (node, heading) in zip(headingNodes, headings) {
             wrap(node, as: heading)
         }
-        guard let html = cmark_render_html(root, Self.renderOptions) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        let isEmpty = cmark_node_first_child(root) == nil
+        let text = plainText(of: root, separator: "\n\n")
+        var html = ""
+        if let rendered = cmark_render_html(root, renderOptions) {
+            html = String(cString: rendered)
+            free(rendered)
+        }
+        let pieces = slotLinks.isEmpty ? [html] : split(html, at: marker, slots: slotLinks.count)
+        return MarkdownDocument(
+            headings: headings, links: links, pipeTables: pipeTables, plainText: text, isEmpty: isEmpty,
+            pieces: pieces, slots: slotLinks)
+    }
+
+    /// A prefix for slot addresses that the text itself never contains, so no author's link can
+    /// be mistaken for a slot: `griot-slot-0:`, or with a higher number when that one occurs.
+    private static func slotMarker(absentFrom bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var nonce = 0
+        while true {
+            let marker = "griot-slot-\(nonce):"
+            if !contains(bytes, Array(marker.utf8)) { return marker }
+            nonce += 1
+        }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+        var offset = 0
+        while offset + pattern.count <= bytes.count,
+            let hit = memchr(base + offset, Int32(pattern[0]), bytes.count - offset - pattern.count + 1)
+        {
+            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + start, pattern, pattern.count) == 0 { return true }
+            offset = start + 1
+        }
+        return false
+    }
+
+    /// Cuts rendered HTML at the slot addresses `<marker>0`, `<marker>1`, … in order.
+    private static func split(_ html: String, at marker: String, slots: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(html)
+        for slot in 0..<slots {
+            let address = "\(marker)\(slot)"
+            guard let range = rest.firstRange(of: address) else { break }
+            pieces.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
     }
 
     /// Replaces a heading node by a custom block that prints `<hN id="…">…</hN>` around its children.
-    private func wrap(_ node: OpaquePointer, as heading: Heading) {
+    private static func wrap(_ node: OpaquePointer, as heading: Heading) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         // The id comes from `Slug.make`: only [a-z0-9-], so it needs no escaping.
         cmark_node_set_on_enter(block, "<h\(heading.level) id=\"\(heading.id)\">")
@@ -140,60 +226,36 @@ public final class MarkdownDocument: @unchecked Sendable {
     }
 
     /// Whether two lines open a GitHub pipe table: `| a | b |` then `|---|---|`.
-    static func isPipeTable(header: Substring, delimiter: Substring) -> Bool {
-        let head = header.trimmingCharacters(in: .whitespaces)
-        let rule = delimiter.trimmingCharacters(in: .whitespaces)
-        guard head.contains("|"), rule.contains("|"), rule.contains("-") else { return false }
-        return rule.allSatisfy { "|-: ".contains($0) }
+    static func isPipeTable(header: UnsafeBufferPointer<UInt8>, delimiter: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bar = UInt8(ascii: "|")
+        let dash = UInt8(ascii: "-")
+        let colon = UInt8(ascii: ":")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
+        guard header.contains(bar), delimiter.contains(bar), delimiter.contains(dash) else { return false }
+        return delimiter.allSatisfy { $0 == bar || $0 == dash || $0 == colon || $0 == space || $0 == tab }
     }
 
-    private static func plainText(of node: OpaquePointer) -> String {
+    /// The text of `node` and its descendants; blocks are joined by `separator`.
+    private static func plainText(of node: OpaquePointer, separator: String) -> String {
         var text = ""
         walk(node) { child, entering in
-            guard entering else { return }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+                if entering, let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_CODE_BLOCK:
+                if entering, let literal = cmark_node_get_literal(child) {
+                    if !text.isEmpty { text += separator }
+                    text += String(cString: literal)
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if entering, !text.isEmpty, child != node { text += separator }
             default:
                 break
             }
         }
         return text
-    }
-
-    /// The node's position in the file, with the column counted in Unicode scalars.
-    ///
-    /// cmark counts columns in bytes, and for inlines on a paragraph's continuation lines it
-    /// ignores the indentation it stripped; an inline's column is therefore moved to the `[`, `<`
-    /// or `!` that opens it at or after cmark's column.
-    private static func location(
-        of node: OpaquePointer, file: String, lineOffset: Int, lines: [Substring], isInline: Bool = false
-    ) -> SourceLocation {
-        var line = Int(cmark_node_get_start_line(node))
-        var column = Int(cmark_node_get_start_column(node))
-        // Inline nodes may lack positions; fall back to the enclosing block's.
-        var current: OpaquePointer? = node
-        while line == 0, let parent = current.flatMap({ cmark_node_parent($0) }) {
-            line = Int(cmark_node_get_start_line(parent))
-            column = Int(cmark_node_get_start_column(parent))
-            current = parent
-        }
-        line = max(line, 1)
-        column = max(column, 1)
-        if line <= lines.count {
-            let bytes = Array(lines[line - 1].utf8)
-            var offset = min(column - 1, bytes.count)
-            if isInline,
-                let opening = bytes[offset...].firstIndex(where: {
-                    $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "!")
-                })
-            {
-                offset = opening
-            }
-            column = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count + 1
-        }
-        return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 }

@@ -9,8 +9,6 @@ public struct Site: Sendable {
     public var related: [PageID: [PageID]]
     /// For each page, the pages whose bodies link to it.
     public var backlinks: [PageID: [PageID]]
-    /// For each page (and `nil` for the home page), the new destination of each body link.
-    var linkDestinations: [PageID?: [String?]]
     public var timeline: Timeline
     public var relationsIndex: RelationsIndex
 
@@ -18,14 +16,13 @@ public struct Site: Sendable {
 
     init(
         config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
-        backlinks: [PageID: [PageID]], linkDestinations: [PageID?: [String?]]
+        backlinks: [PageID: [PageID]]
     ) {
         self.config = config
         self.home = home
         self.pages = pages
         self.related = related
         self.backlinks = backlinks
-        self.linkDestinations = linkDestinations
         self.timeline = Timeline(pages: pages)
         self.relationsIndex = RelationsIndex(pages: pages)
         self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })

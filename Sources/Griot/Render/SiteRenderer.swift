@@ -65,15 +65,6 @@ struct SiteRenderer: Sendable {
         site.page(id).map { LinkView(title: $0.title, url: url($0.id), summary: $0.summary) }
     }
 
-    private func html(of document: MarkdownDocument, for page: PageID?) -> String {
-        let destinations = site.linkDestinations[page] ?? []
-        var index = 0
-        return document.renderHTML { _ in
-            defer { index += 1 }
-            return index < destinations.count ? destinations[index].map { root + $0 } : nil
-        }
-    }
-
     private func toc(of document: MarkdownDocument) -> [TocItem] {
         let headings = document.headings.filter { $0.level <= 3 }
         let top = headings.map(\.level).min() ?? 2
@@ -122,7 +113,7 @@ struct SiteRenderer: Sendable {
         let view = PageView(
             site: siteView, meta: meta(page.title, page.summary, path: page.id.path), nav: nav(current: page.id.path),
             title: page.title, summary: page.summary, kindLabel: page.kind == .country ? "Country" : "Topic",
-            region: page.region, iso: page.iso, relation: relation, html: html(of: page.body, for: page.id), toc: toc,
+            region: page.region, iso: page.iso, relation: relation, html: page.body.html, toc: toc,
             hasToc: toc.count > 1, related: related,
             relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty,
             events: events,
@@ -153,7 +144,7 @@ struct SiteRenderer: Sendable {
         let title = site.home?.title ?? site.config.title
         let view = HomeView(
             site: siteView, meta: meta(title, site.home?.summary ?? "", path: ""), nav: nav(current: ""), title: title,
-            summary: site.home?.summary ?? "", html: site.home.map { html(of: $0.body, for: nil) } ?? "",
+            summary: site.home?.summary ?? "", html: site.home?.body.html ?? "",
             regions: regions, topics: topics, latest: Array(latest), countryCount: countries.count,
             topicCount: topics.count, eventCount: site.timeline.entries.count)
         return view
@@ -226,13 +217,9 @@ struct SiteRenderer: Sendable {
         var xml =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
-            xml += "  <url><loc>\(escapeXML(origin + root + path))</loc></url>\n"
+            xml += "  <url><loc>\(HTMLEscaping.text(origin + root + path))</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }
 
-    private func escapeXML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
 }

@@ -4,7 +4,7 @@ struct Resolver {
     func resolve(_ content: LoadedContent) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         let draftFiles = content.draftFiles
-        let pages = content.pages.sorted { $0.id < $1.id }
+        var pages = content.pages.sorted { $0.id < $1.id }
         let ids = Set(pages.map(\.id))
         let slugsByKind = Dictionary(grouping: pages, by: \.kind).mapValues { $0.map(\.slug) }
         var related: [PageID: Set<PageID>] = [:]
@@ -40,23 +40,23 @@ struct Resolver {
             targets: LinkTargets(pages: pages, home: content.home), draftFiles: draftFiles,
             failedFiles: content.failedFiles)
         var backlinks: [PageID: Set<PageID>] = [:]
-        var destinations: [PageID?: [String?]] = [:]
-        for page in pages {
+        let root = content.config.basePath
+        for index in pages.indices {
+            let page = pages[index]
             let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &diagnostics)
-            destinations[page.id] = result.destinations
+            pages[index].body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
             for target in result.linkedPages where target != page.id {
                 backlinks[target, default: []].insert(page.id)
             }
         }
-        if let home = content.home {
-            destinations[nil] =
-                linkResolver.resolve(home.body, file: "content/index.md", diagnostics: &diagnostics)
-                .destinations
+        var home = content.home
+        if let text = home {
+            let result = linkResolver.resolve(text.body, file: "content/index.md", diagnostics: &diagnostics)
+            home?.body = text.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
         }
         let site = Site(
-            config: content.config, home: content.home, pages: pages,
-            related: related.mapValues { $0.sorted() }, backlinks: backlinks.mapValues { $0.sorted() },
-            linkDestinations: destinations)
+            config: content.config, home: home, pages: pages,
+            related: related.mapValues { $0.sorted() }, backlinks: backlinks.mapValues { $0.sorted() })
         return (site, diagnostics.all)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,12 +14,18 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// Called as the build advances, from any thread; keep it cheap.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
-    public init(siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+    public init(
+        siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) {
         self.siteDirectory = siteDirectory.standardizedFileURL
         self.outputDirectory = (outputDirectory ?? siteDirectory.appendingPathComponent("public")).standardizedFileURL
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
+        self.progress = progress
     }
 
     /// `<site>/content`.
@@ -84,6 +91,7 @@ public struct Builder: Sendable {
             return report(nil)
         }
 
+        options.progress?(BuildProgress(stage: .loading, done: 0, total: 0))
         let (templates, templateDiagnostics) = Templates.load(from: options.templatesDirectory)
         diagnostics += templateDiagnostics
 
@@ -96,7 +104,11 @@ public struct Builder: Sendable {
 
         guard write, let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return report(site) }
 
-        let renderer = SiteRenderer(site: site, templates: templates)
+        let reader = SiteReader(site: site, templates: templates)
+        let outputs = OutputGraph(site: site).outputs
+        let progress = options.progress
+        let rendered = Atomic<Int>(0)
+        progress?(BuildProgress(stage: .rendering, done: 0, total: outputs.count))
         let writer = OutputWriter(
             output: options.outputDirectory, site: options.siteDirectory,
             protected: [options.contentDirectory, options.templatesDirectory])
@@ -111,13 +123,19 @@ public struct Builder: Sendable {
         diagnostics += assets.diagnostics
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
-            renderer.jobs.concurrentMap { job -> WriteResult in
-                let file = renderer.render(job)
-                do throws(DirectoryHandle.Failure) {
-                    return WriteResult(
-                        path: file.path, outcome: try transaction.write(file.path, contents: file.contents))
-                } catch {
-                    return WriteResult(path: file.path, failure: error)
+            outputs.concurrentMap { output -> WriteResult in
+                var contents = output.render(reader)
+                if let progress {
+                    let done = rendered.add(1, ordering: .relaxed).newValue
+                    progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
+                }
+                return contents.withUTF8 { bytes in
+                    do throws(DirectoryHandle.Failure) {
+                        let outcome = try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
+                        return WriteResult(path: output.path, outcome: outcome)
+                    } catch {
+                        return WriteResult(path: output.path, failure: error)
+                    }
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
@@ -134,6 +152,7 @@ public struct Builder: Sendable {
             if let failed = results.first(where: { $0.failure != nil }), let failure = failed.failure {
                 throw failure
             }
+            progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
             try transaction.commit(keeping: Set(results.map { $0.path }))
         } catch {
             transaction.cancel()

@@ -19,10 +19,12 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
+        let progressLine = ProgressLine.forTerminal()
         let options = BuildOptions(
             siteDirectory: siteOptions.siteURL, outputDirectory: outputOption.url,
-            baseURL: baseURL, includeDrafts: siteOptions.drafts)
+            baseURL: baseURL, includeDrafts: siteOptions.drafts, progress: progressLine.map { line in line.update })
         let report = Builder(options: options).build()
+        progressLine?.finish()
         printDiagnostics(report.diagnostics)
         guard report.succeeded else {
             throw ExitCode(ExitStatus.contentErrors)

@@ -49,12 +49,12 @@ struct ViewModelLookupTests {
         let report = fixture.check()
         let site = try #require(report.site)
         let (templates, _) = Templates.load(from: fixture.url("templates"))
-        let renderer = SiteRenderer(site: site, templates: try #require(templates))
+        let reader = SiteReader(site: site, templates: try #require(templates))
         var seen = Set<String>()
-        for page in site.pages { Self.checkLookup(renderer.pageView(page), seen: &seen) }
-        Self.checkLookup(renderer.homeView(), seen: &seen)
-        Self.checkLookup(renderer.timelineView(), seen: &seen)
-        Self.checkLookup(renderer.relationsView(), seen: &seen)
+        for page in site.pages { Self.checkLookup(PageOutput(id: page.id).view(of: page, reader), seen: &seen) }
+        Self.checkLookup(HomeOutput().view(reader), seen: &seen)
+        Self.checkLookup(TimelineOutput().view(reader), seen: &seen)
+        Self.checkLookup(RelationsOutput().view(reader), seen: &seen)
         #expect(seen.count >= 19, "checked: \(seen.sorted())")
     }
 }

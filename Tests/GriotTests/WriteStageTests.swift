@@ -108,12 +108,7 @@ struct WriteStageTests {
         #expect(fixture.build().succeeded)
         let before = FixtureSite.snapshot(fixture.output)
         // Enough pages that the build is still writing when it is killed.
-        for index in 0..<3000 {
-            try fixture.write(
-                "content/countries/bulk-\(index).md",
-                "---\ntitle: Bulk \(index)\nsummary: Page \(index).\nsources:\n  - title: Bulk\n---\n"
-                    + String(repeating: "A paragraph of filler text for page \(index).\n\n", count: 40))
-        }
+        try fixture.addBulkPages(3000)
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = ["build", "--site", fixture.root.path]
@@ -192,5 +187,30 @@ struct WriteStageTests {
         #expect(!report.succeeded)
         #expect(report.errors.first?.message.contains("symbolic link") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
+    @Test("a long build shows a progress line on a terminal, and none when its output is piped")
+    func progressOnlyOnATerminal() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.addBulkPages(3000)
+        // `script` gives the build a pseudo-terminal; CI is unset there, as on a user's machine.
+        let command = "env -u CI '\(CLI.executable.path)' build --site '\(fixture.root.path)'"
+        let onTerminal = Process()
+        onTerminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        onTerminal.arguments = ["-qec", command, "/dev/null"]
+        let pipe = Pipe()
+        onTerminal.standardOutput = pipe
+        try onTerminal.run()
+        let transcript = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        onTerminal.waitUntilExit()
+        #expect(onTerminal.terminationStatus == 0)
+        #expect(transcript.contains("rendering "), "\(transcript.prefix(300))")
+        #expect(transcript.contains("Built 30") && transcript.contains(" pages in "))
+
+        try fixture.write("content/countries/gamma.md", try fixture.read("content/countries/gamma.md") + "\nMore.\n")
+        let piped = try CLI.run(["build", "--site", fixture.root.path])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("rendering") && !piped.stderr.contains("\r"))
     }
 }

@@ -79,11 +79,11 @@ public struct ContentLoader: Sendable {
     /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs
     /// and that no two files map to one URL.
     func pageFiles(of kind: PageKind, diagnostics: inout DiagnosticBag) -> [(PageID, String)] {
-        let folder = siteDirectory.appendingPathComponent("content/\(kind.folder)")
+        let folder = siteDirectory.appendingPathComponent(ContentPath.folder(of: kind))
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var files: [(name: String, path: String, stem: String, slug: String)] = []
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let path = "content/\(kind.folder)/\(name)"
+            let path = "\(ContentPath.folder(of: kind))/\(name)"
             var isDirectory: ObjCBool = false
             guard
                 FileManager.default.fileExists(
@@ -128,7 +128,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadConfig(diagnostics: inout DiagnosticBag) -> SiteConfig {
-        let path = "content/site.yml"
+        let path = ContentPath.config
         var config = SiteConfig(title: "Untitled site")
         let file: SourceFile
         switch SourceFile.read(siteDirectory.appendingPathComponent(path), path: path) {
@@ -160,7 +160,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadHome(diagnostics: inout DiagnosticBag) -> HomeText? {
-        let path = "content/index.md"
+        let path = ContentPath.home
         switch SourceFile.read(siteDirectory.appendingPathComponent(path), path: path) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)

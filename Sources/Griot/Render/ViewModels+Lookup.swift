@@ -23,7 +23,6 @@ extension MetaView: MustacheParent {
         switch key {
         case "title": title
         case "description": description
-        case "path": path
         default: nil
         }
     }
@@ -66,7 +65,6 @@ extension TocItem: MustacheParent {
         switch key {
         case "id": id
         case "text": text
-        case "level": level
         case "nested": nested
         default: nil
         }
@@ -105,7 +103,6 @@ extension RelationView: MustacheParent {
         case "status": status
         case "statusLabel": statusLabel
         case "severed": severed
-        case "isActive": isActive
         default: nil
         }
     }
@@ -119,7 +116,6 @@ extension PageView: MustacheParent {
         case "nav": nav
         case "title": title
         case "summary": summary
-        case "kindLabel": kindLabel
         case "region": region
         case "iso": iso
         case "relation": relation

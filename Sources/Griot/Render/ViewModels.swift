@@ -15,7 +15,6 @@ struct SiteView: Sendable {
 struct MetaView: Sendable {
     var title: String
     var description: String
-    var path: String
 }
 
 struct NavItem: Sendable {
@@ -44,7 +43,6 @@ struct LinkView: Sendable {
 struct TocItem: Sendable {
     var id: String
     var text: String
-    var level: Int
     var nested: Bool
 }
 
@@ -68,7 +66,6 @@ struct RelationView: Sendable {
     var status: String
     var statusLabel: String
     var severed: DateView?
-    var isActive: Bool
 }
 
 /// A country or topic page.
@@ -78,7 +75,6 @@ struct PageView: Sendable {
     var nav: [NavItem]
     var title: String
     var summary: String
-    var kindLabel: String
     var region: String?
     var iso: String?
     var relation: RelationView?

@@ -15,7 +15,7 @@ struct LinkTargets {
             byFile[page.file] = Target(path: page.id.path, anchors: Set(page.body.headings.map(\.id)), page: page.id)
         }
         if let home {
-            byFile["content/index.md"] = Target(path: "", anchors: Set(home.body.headings.map(\.id)), page: nil)
+            byFile[ContentPath.home] = Target(path: "", anchors: Set(home.body.headings.map(\.id)), page: nil)
         }
     }
 

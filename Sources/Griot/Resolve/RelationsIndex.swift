@@ -35,7 +35,7 @@ public struct RelationsIndex: Sendable {
 
     /// Grouped by region (regions by name, unknown region last), each group ordered by name.
     public var byRegion: [RegionGroup] {
-        let unknown = "Region not given"
+        let unknown = Region.unknown
         var groups: [String: [Row]] = [:]
         for row in byName { groups[row.region ?? unknown, default: []].append(row) }
         return groups.keys.sorted { a, b in

@@ -22,13 +22,13 @@ struct Resolver {
                 guard ids.contains(target) else {
                     let field = page.kind == .country ? "topics" : "countries"
                     // A draft left out, or a page whose own errors are reported already.
-                    let file = "content/\(otherKind.folder)/\(reference.slug).md"
+                    let file = ContentPath.file(of: target)
                     if draftFiles.contains(file) || content.failedFiles.contains(file) { continue }
                     diagnostics.error(
                         reference.location,
-                        "'\(field)' names '\(reference.slug)', which has no page in content/\(otherKind.folder)/",
+                        "'\(field)' names '\(reference.slug)', which has no page in \(ContentPath.folder(of: otherKind))/",
                         hint: nearest(reference.slug, in: candidates).map { "did you mean '\($0)'?" }
-                            ?? "create content/\(otherKind.folder)/\(reference.slug).md, or remove the slug")
+                            ?? "create \(file), or remove the slug")
                     continue
                 }
                 related[page.id, default: []].insert(target)
@@ -51,7 +51,7 @@ struct Resolver {
         }
         var home = content.home
         if let text = home {
-            let result = linkResolver.resolve(text.body, file: "content/index.md", diagnostics: &diagnostics)
+            let result = linkResolver.resolve(text.body, file: ContentPath.home, diagnostics: &diagnostics)
             home?.body = text.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
         }
         let site = Site(

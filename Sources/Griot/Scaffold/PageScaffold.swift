@@ -33,7 +33,7 @@ public struct PageScaffold: Sendable {
     }
 
     /// The path of the new file, relative to the site folder.
-    public var path: String { "content/\(kind.folder)/\(slug).md" }
+    public var path: String { ContentPath.file(of: PageID(kind, slug)) }
 
     /// Creates the file under `site`, refusing to overwrite anything.
     public func write(into site: URL) throws(Failure) -> URL {

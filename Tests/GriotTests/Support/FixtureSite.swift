@@ -35,6 +35,16 @@ struct FixtureSite {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Adds `count` plain country pages, to make a build take long enough to watch or interrupt.
+    func addBulkPages(_ count: Int) throws {
+        for index in 0..<count {
+            try write(
+                "content/countries/bulk-\(index).md",
+                "---\ntitle: Bulk \(index)\nsummary: Page \(index).\nsources:\n  - title: Bulk\n---\n"
+                    + String(repeating: "A paragraph of filler text for page \(index).\n\n", count: 40))
+        }
+    }
+
     func read(_ path: String) throws -> String {
         try String(contentsOf: url(path), encoding: .utf8)
     }

@@ -1,0 +1,16 @@
+/// `404.html`, which static hosts serve for unknown addresses.
+struct NotFoundOutput: SiteOutput {
+    var path: String { "404.html" }
+
+    func inputs(in site: Site) -> Set<SiteInput> {
+        [.config, .template("404")]
+    }
+
+    func render(_ reader: SiteReader) -> String {
+        reader.render(
+            NotFoundView(
+                site: reader.siteView, meta: reader.meta("Page not found", ""),
+                nav: reader.nav(current: "404")),
+            template: "404")
+    }
+}

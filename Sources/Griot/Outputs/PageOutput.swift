@@ -1,0 +1,50 @@
+/// A country or topic page: `countries/france/index.html`.
+struct PageOutput: SiteOutput {
+    let id: PageID
+
+    var path: String { id.path + "index.html" }
+
+    func inputs(in site: Site) -> Set<SiteInput> {
+        let related = site.related[id] ?? []
+        let backlinks = site.backlinks[id] ?? []
+        var inputs: Set<SiteInput> = [
+            .config, .page(id, .all), .related(id), .backlinks(id), .template(id.kind.rawValue),
+        ]
+        inputs.formUnion(Set<SiteInput>.links(to: related + backlinks))
+        return inputs
+    }
+
+    func render(_ reader: SiteReader) -> String {
+        guard let page = reader.page(id) else { return "" }
+        return reader.render(view(of: page, reader), template: id.kind.rawValue)
+    }
+
+    func view(of page: Page, _ reader: SiteReader) -> PageView {
+        let relation = page.relation.map {
+            RelationView(
+                established: $0.established.map(DateView.init), status: $0.status.rawValue,
+                statusLabel: SiteReader.statusLabel($0.status), severed: $0.severed.map(DateView.init))
+        }
+        let related = reader.related(id).compactMap(reader.linkView)
+        let backlinks = reader.backlinks(id).compactMap(reader.linkView)
+        let events = page.events.sorted { $0.date < $1.date }.map {
+            EventView(
+                dateText: $0.dateText, datetime: $0.date.description, title: $0.title, circa: $0.circa,
+                period: $0.until != nil)
+        }
+        let sources = page.sources.map {
+            SourceView(title: $0.title, publisher: $0.publisher, url: $0.url, date: $0.date?.displayText)
+        }
+        let headings = page.body.headings.filter { $0.level <= 3 }
+        let top = headings.map(\.level).min() ?? 2
+        let toc = headings.map { TocItem(id: $0.id, text: $0.text, nested: $0.level > top) }
+        return PageView(
+            site: reader.siteView, meta: reader.meta(page.title, page.summary),
+            nav: reader.nav(current: id.path), title: page.title, summary: page.summary,
+            region: page.region, iso: page.iso,
+            relation: relation, html: page.body.html, toc: toc, hasToc: toc.count > 1, related: related,
+            relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty,
+            events: events, hasEvents: !events.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
+            sources: sources, hasSources: !sources.isEmpty)
+    }
+}

@@ -1,0 +1,59 @@
+/// The pieces every page of the site shares: the site's header data, navigation, metadata and
+/// the small views of links and timeline entries.
+extension SiteReader {
+    /// The site's base path: `/` or `/mali/`.
+    var root: String { config.basePath }
+
+    func url(_ id: PageID) -> String { root + id.path }
+
+    var siteView: SiteView {
+        let config = config
+        return SiteView(
+            title: config.title, subject: config.subject, description: config.description,
+            language: config.language, root: config.basePath)
+    }
+
+    func nav(current path: String) -> [NavItem] {
+        [("Home", ""), ("Relations", "relations/"), ("Timeline", "timeline/")].map {
+            NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path)
+        }
+    }
+
+    func meta(_ title: String, _ description: String) -> MetaView {
+        MetaView(title: title, description: description.isEmpty ? config.description : description)
+    }
+
+    /// A link to another page with its title and summary.
+    func linkView(_ id: PageID) -> LinkView? {
+        guard let title = title(of: id), let summary = summary(of: id) else { return nil }
+        return LinkView(title: title, url: url(id), summary: summary)
+    }
+
+    func entryView(_ entry: Timeline.Entry) -> TimelineEntryView {
+        TimelineEntryView(
+            dateText: entry.dateText, datetime: entry.date.description, title: entry.title, url: url(entry.page),
+            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue, circa: entry.circa,
+            period: entry.until != nil)
+    }
+
+    static func statusLabel(_ status: Relation.Status) -> String {
+        switch status {
+        case .active: "Active"
+        case .severed: "Severed"
+        case .suspended: "Suspended"
+        }
+    }
+}
+
+/// The inputs of the shared pieces, for outputs to declare.
+extension Set where Element == SiteInput {
+    /// What `linkView` reads for each of `ids`.
+    static func links(to ids: [PageID]) -> Set<SiteInput> {
+        Set(ids.flatMap { [.page($0, .title), .page($0, .summary)] })
+    }
+
+    /// What `entryView` reads for each of `entries`.
+    static func entries(_ entries: some Sequence<Timeline.Entry>) -> Set<SiteInput> {
+        Set(entries.map { .page($0.page, .title) })
+    }
+}

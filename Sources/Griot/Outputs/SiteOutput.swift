@@ -1,0 +1,25 @@
+/// One file of the built site: where it goes, what it reads, how it renders.
+///
+/// Adding a kind of output — an export, a feed, a search index — is adding one type and listing
+/// it in `OutputGraph`. The declared inputs must be exactly what `render` reads through the
+/// reader: the incremental preview trusts them to know which files a change affects.
+protocol SiteOutput: Sendable {
+    /// The file's path under the output folder: `countries/france/index.html`.
+    var path: String { get }
+    /// Every input `render` reads, for this site.
+    func inputs(in site: Site) -> Set<SiteInput>
+    /// The file's contents.
+    func render(_ reader: SiteReader) -> String
+}
+
+/// Every output of a site, the largest first so that parallel rendering ends evenly.
+struct OutputGraph: Sendable {
+    let outputs: [any SiteOutput]
+
+    init(site: Site) {
+        var outputs: [any SiteOutput] = [TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput()]
+        if site.config.absoluteRoot != nil { outputs.append(SitemapOutput()) }
+        outputs += site.pages.map { PageOutput(id: $0.id) }
+        self.outputs = outputs
+    }
+}

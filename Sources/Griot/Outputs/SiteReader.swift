@@ -1,0 +1,94 @@
+import Synchronization
+
+/// The render stage's only view of the site: every read names the input it comes from, and a
+/// reader made with a recorder writes those names down, so a test can compare what an output
+/// reads with what it declares.
+struct SiteReader: Sendable {
+    private let site: Site
+    private let templates: Templates
+    private let recorder: InputRecorder?
+
+    init(site: Site, templates: Templates, recorder: InputRecorder? = nil) {
+        self.site = site
+        self.templates = templates
+        self.recorder = recorder
+    }
+
+    private func read(_ input: SiteInput) {
+        recorder?.record(input)
+    }
+
+    var config: SiteConfig {
+        read(.config)
+        return site.config
+    }
+
+    var home: HomeText? {
+        read(.home)
+        return site.home
+    }
+
+    /// The ids of every page of `kind`, in id order.
+    func pages(_ kind: PageKind) -> [PageID] {
+        read(.pageList(kind))
+        return site.pages.filter { $0.kind == kind }.map(\.id)
+    }
+
+    /// A page with every field: for the output of the page itself.
+    func page(_ id: PageID) -> Page? {
+        read(.page(id, .all))
+        return site.page(id)
+    }
+
+    func title(of id: PageID) -> String? {
+        read(.page(id, .title))
+        return site.page(id)?.title
+    }
+
+    func summary(of id: PageID) -> String? {
+        read(.page(id, .summary))
+        return site.page(id)?.summary
+    }
+
+    func region(of id: PageID) -> String? {
+        read(.page(id, .region))
+        return site.page(id)?.region
+    }
+
+    func related(_ id: PageID) -> [PageID] {
+        read(.related(id))
+        return site.related[id] ?? []
+    }
+
+    func backlinks(_ id: PageID) -> [PageID] {
+        read(.backlinks(id))
+        return site.backlinks[id] ?? []
+    }
+
+    var timeline: Timeline {
+        read(.timeline)
+        return site.timeline
+    }
+
+    var relationsIndex: RelationsIndex {
+        read(.relationsIndex)
+        return site.relationsIndex
+    }
+
+    /// Renders `template` with a view model.
+    func render(_ viewModel: Any, template: String) -> String {
+        read(.template(template))
+        return templates.render(viewModel, template: template)
+    }
+}
+
+/// Collects the inputs a reader was asked for; safe to share between threads.
+final class InputRecorder: Sendable {
+    private let inputs = Mutex<Set<SiteInput>>([])
+
+    func record(_ input: SiteInput) {
+        inputs.withLock { _ = $0.insert(input) }
+    }
+
+    var recorded: Set<SiteInput> { inputs.withLock { $0 } }
+}

@@ -29,12 +29,14 @@ public struct Templates: Sendable {
                 diagnostics.append(diagnostic)
             case .success(let file):
                 do {
-                    library.register(try MustacheTemplate(string: file.text), named: name)
+                    _ = GriotHTMLContentType.registered
+                    library.register(
+                        try MustacheTemplate(string: GriotHTMLContentType.pragma + file.text), named: name)
                     texts.append((name, path, file.text))
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(
                         Diagnostic(
-                            .error, file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                            .error, file: path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1,
                             message: "template syntax error: \(describe(error.error))",
                             hint: "check that every {{#section}} and {{$block}} is closed by a matching {{/name}}"))
                 } catch {

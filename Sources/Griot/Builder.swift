@@ -1,10 +1,6 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What to build and where.
 public struct BuildOptions: Sendable {
     /// The folder holding `content/` and `templates/`.
@@ -130,28 +126,22 @@ public struct Builder: Sendable {
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
                 return contents.withUTF8 { bytes in
-                    do throws(DirectoryHandle.Failure) {
-                        let outcome = try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
-                        return WriteResult(path: output.path, outcome: outcome)
-                    } catch {
-                        return WriteResult(path: output.path, failure: error)
-                    }
+                    WriteResult(
+                        path: output.path,
+                        outcome: Result { () throws(DirectoryHandle.Failure) in
+                            try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
+                        })
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
-                do {
-                    return WriteResult(
-                        path: asset.path, outcome: try transaction.write(asset.path, contents: try asset.read()))
-                } catch let error as DirectoryHandle.Failure {
-                    return WriteResult(path: asset.path, failure: error)
-                } catch {
-                    return WriteResult(path: asset.path, failure: DirectoryHandle.Failure(path: asset.path, code: EIO))
-                }
+                WriteResult(
+                    path: asset.path,
+                    outcome: Result { () throws(DirectoryHandle.Failure) in
+                        try transaction.write(asset.path, contents: try asset.read())
+                    })
             }
         do throws(DirectoryHandle.Failure) {
-            if let failed = results.first(where: { $0.failure != nil }), let failure = failed.failure {
-                throw failure
-            }
+            for result in results { _ = try result.outcome.get() }
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
             try transaction.commit(keeping: Set(results.map { $0.path }))
         } catch {
@@ -166,23 +156,12 @@ public struct Builder: Sendable {
         }
         let pages = results.filter { $0.path.hasSuffix(".html") }
         return report(
-            site, pages: pages.count, changed: results.filter { $0.outcome == OutputTransaction.Outcome.written }.count)
+            site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count)
     }
 }
 
 /// What writing one output file did.
 private struct WriteResult: Sendable {
     var path: String
-    var outcome: OutputTransaction.Outcome?
-    var failure: DirectoryHandle.Failure?
-
-    init(path: String, outcome: OutputTransaction.Outcome) {
-        self.path = path
-        self.outcome = outcome
-    }
-
-    init(path: String, failure: DirectoryHandle.Failure) {
-        self.path = path
-        self.failure = failure
-    }
+    var outcome: Result<OutputTransaction.Outcome, DirectoryHandle.Failure>
 }

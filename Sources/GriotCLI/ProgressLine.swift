@@ -32,7 +32,9 @@ final class ProgressLine: Sendable {
         }
         state.withLock { state in
             // A new stage is drawn at once; counts within a stage ten times a second at most.
-            guard progress.done == 0 || progress.done == progress.total || elapsed - state.lastDrawn >= 0.1 else { return }
+            guard progress.done == 0 || progress.done == progress.total || elapsed - state.lastDrawn >= 0.1 else {
+                return
+            }
             state.lastDrawn = elapsed
             state.drawn = true
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))

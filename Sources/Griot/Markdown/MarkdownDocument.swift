@@ -51,28 +51,26 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 
     /// The body as HTML. Links to content files not yet resolved keep their written destination.
-    public var html: String {
-        guard !slots.isEmpty else { return pieces[0] }
-        var result = pieces[0]
-        for (slot, link) in slots.enumerated() {
-            result += HTMLEscaping.href(links[link].destination)
-            result += pieces[slot + 1]
-        }
-        return result
-    }
+    public var html: String { filled(with: []) }
 
     /// This body with each content-file link's slot filled: `destinations[i]` is the new address
     /// of `links[i]` (nil keeps the link as written). The result has no slots left.
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
+        MarkdownDocument(
+            headings: headings, links: links, pipeTables: pipeTables, plainText: plainText, isEmpty: isEmpty,
+            pieces: [filled(with: destinations)], slots: [])
+    }
+
+    /// The HTML with each slot holding `destinations[link]`, or the link as written.
+    private func filled(with destinations: [String?]) -> String {
+        guard !slots.isEmpty else { return pieces[0] }
         var result = pieces[0]
         for (slot, link) in slots.enumerated() {
             let destination = link < destinations.count ? destinations[link] : nil
             result += HTMLEscaping.href(destination ?? links[link].destination)
             result += pieces[slot + 1]
         }
-        return MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, plainText: plainText, isEmpty: isEmpty,
-            pieces: [result], slots: [])
+        return result
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> MarkdownDocument {

@@ -36,7 +36,8 @@ public struct Templates: Sendable {
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(
                         Diagnostic(
-                            .error, file: path, line: error.context.lineNumber - 1, column: error.context.columnNumber + 1,
+                            .error, file: path, line: error.context.lineNumber - 1,
+                            column: error.context.columnNumber + 1,
                             message: "template syntax error: \(describe(error.error))",
                             hint: "check that every {{#section}} and {{$block}} is closed by a matching {{/name}}"))
                 } catch {

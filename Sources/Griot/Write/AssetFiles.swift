@@ -16,7 +16,7 @@ struct AssetFiles {
         var path: String
         var source: URL
 
-        func read() throws -> Data {
+        func read() throws(DirectoryHandle.Failure) -> Data {
             let descriptor = open(source.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else { throw DirectoryHandle.Failure(path: path, code: errno) }
             return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()

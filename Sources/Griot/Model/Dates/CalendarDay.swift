@@ -6,7 +6,7 @@
 ///
 ///     let day = CalendarDay(year: 1963, month: 7, day: 22)!
 ///     day.iso        // "1963-07-22"
-///     day.dayNumber  // -2354
+///     day.dayNumber  // -2355
 public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The astronomical year: `0` is 1 BCE, `-500` is 501 BCE.
     public let year: Int

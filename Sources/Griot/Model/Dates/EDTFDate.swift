@@ -11,9 +11,10 @@
 ///     try EDTFDate(parsing: "2023-21").displayText     // "spring 2023"
 ///     try EDTFDate(parsing: "-0500").displayText       // "501 BCE"
 ///
-/// Every date covers a range of days, ``lowerBound`` … ``upperBound`` (ignoring qualifiers), from
-/// which come its ``sortKey`` and best estimate. An invalid string throws an ``EDTFParseError``
-/// saying what is wrong, how to fix it, and where.
+/// Every date covers a range of days, ``lowerStrict`` … ``upperStrict`` (ignoring qualifiers);
+/// the range of its ``anchorDate`` gives its ``sortKey`` and ``estimatedYear``. An invalid
+/// string throws an ``EDTFParseError`` saying where the problem is, what it is, and the closest
+/// valid form.
 public struct EDTFDate: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The shape of an EDTF value.
     public enum Form: Sendable, Hashable {
@@ -33,12 +34,12 @@ public struct EDTFDate: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Refuses anything else, and dates that do not exist (`2023-02-30`) or intervals that end
     /// before they start (`1985/1984`), with an error that teaches the fix.
     public init(parsing text: String) throws(EDTFParseError) {
-        self.form = try EDTFParser(text).parse()
+        self.form = try EDTFParser.parse(text)
         self.text = text
     }
 
-    /// A value of the given form; its ``text`` is the normalised EDTF string.
-    public init(_ form: Form) {
+    /// A value of the given form (at least one end a date); its ``text`` is the normalised EDTF string.
+    init(_ form: Form) {
         self.form = form
         self.text = Self.edtf(of: form)
     }
@@ -92,47 +93,48 @@ public struct EDTFDate: Sendable, Hashable, Codable, CustomStringConvertible {
 
     // MARK: Bounds
 
-    /// The first day the value can mean, ignoring qualifiers: `1963` → 1963-01-01; for an interval
-    /// its start's first day; `nil` when the start is open (`..`) or unknown (empty).
-    public var lowerBound: CalendarDay? { start.date?.lowerBound }
+    /// The first day the value can mean, ignoring qualifiers (Python `edtf`'s `lower_strict`):
+    /// `1963` → 1963-01-01; for an interval, its start's first day; `nil` when the start is open
+    /// (`../1985`) or unknown (`/1985`).
+    public var lowerStrict: CalendarDay? { start.date?.lowerStrict }
 
-    /// The last day the value can mean, ignoring qualifiers: `1963` → 1963-12-31; for an interval
-    /// its end's last day; `nil` when the end is open (`..`) or unknown (empty).
-    public var upperBound: CalendarDay? { end.date?.upperBound }
-
-    /// ``lowerBound`` in ISO form (`1963-01-01`, `-0500-01-01`), or `nil` for an open or unknown start.
-    public var lowerBoundISO: String? { lowerBound?.iso }
-
-    /// ``upperBound`` in ISO form (`1963-12-31`), or `nil` for an open or unknown end.
-    public var upperBoundISO: String? { upperBound?.iso }
+    /// The last day the value can mean, ignoring qualifiers (Python `edtf`'s `upper_strict`):
+    /// `1963` → 1963-12-31; for an interval, its end's last day; `nil` when the end is open
+    /// (`1985/..`) or unknown (`1985/`).
+    public var upperStrict: CalendarDay? { end.date?.upperStrict }
 
     /// Whether this value can lie on or after `other`: its last possible day is not before the
     /// first possible day of `other`. Open and unknown ends never make it false.
-    /// Used to check that a period's end does not come before its start.
     public func isNotBefore(_ other: EDTFDate) -> Bool {
-        guard let last = upperBound, let first = other.lowerBound else { return true }
+        guard let last = upperStrict, let first = other.lowerStrict else { return true }
         return last.dayNumber >= first.dayNumber
     }
 
     // MARK: Ordering
 
-    /// The key to sort by: the midpoint of the range of days of the ``anchorDate`` (for an
-    /// interval, its start; its end if the start is open or unknown), narrower ranges first on ties.
-    public var sortKey: EDTFSortKey { EDTFSortKey(lower: anchorDate.lowerBound, upper: anchorDate.upperBound) }
+    /// The key to sort a timeline by: the midpoint of the days of the ``anchorDate`` (for an
+    /// interval, its start; its end if the start is open or unknown), the narrower range first
+    /// among equal midpoints. `1992-06` sorts before `1992`, and `2023-06` before `2023-41`.
+    public var sortKey: EDTFSortKey {
+        let anchor = anchorDate
+        return EDTFSortKey(lower: anchor.lowerStrict, upper: anchor.upperStrict)
+    }
 
-    /// The best estimate of the day: the midpoint of the ``anchorDate``'s range.
-    public var bestEstimate: CalendarDay { sortKey.midpoint }
+    /// The best single day for the value: the midpoint of the ``anchorDate``'s days
+    /// (the earlier of two middle days).
+    public var estimatedDay: CalendarDay { sortKey.midpoint }
 
-    /// The astronomical calendar year of the ``bestEstimate``, for grouping a timeline by year:
-    /// 1963 for `1963-07-22`; 1965 for `196X` (see ``isCoarserThanYear``); 2024 for `2023-24`
-    /// (winter 2023–24, whose middle is in January 2024).
-    public var bestEstimateYear: Int { bestEstimate.year }
+    /// The astronomical year of ``estimatedDay``, for grouping a timeline by year: 1963 for
+    /// `1963-07-22`, 1964 for `196X` (whose middle day is 31 December 1964; see ``coarseLabel``),
+    /// -500 for `-0500` (501 BCE).
+    public var estimatedYear: Int { estimatedDay.year }
 
-    /// Whether the value is known only to more than a year: a decade (`196X`), a century, or an
-    /// interval starting with one. Group such dates under ``coarseLabel`` rather than a year.
+    /// Whether the ``anchorDate`` is known only to more than a year: a decade (`196X`), a century
+    /// (`19XX`) or a millennium (`1XXX`).
     public var isCoarserThanYear: Bool { anchorDate.precision < .year }
 
-    /// The label of a coarse value's ``anchorDate``: "1960s", "1900s"; `nil` unless ``isCoarserThanYear``.
+    /// The label to group a value coarser than a year under: "1960s" for `196X`, "1900s" for
+    /// `19XX` (and for an interval starting with one); `nil` when the value is a year or finer.
     public var coarseLabel: String? { anchorDate.coarseLabel }
 
     /// Whether any date in the value is approximate (`~` or `%`).
@@ -146,14 +148,14 @@ public struct EDTFDate: Sendable, Hashable, Codable, CustomStringConvertible {
     // MARK: HTML
 
     /// A value for HTML's `<time datetime>` that the W3C checker accepts: the most precise of
-    /// `YYYY-MM-DD`, `YYYY-MM` and `YYYY` that the date really implies (an interval: its start's),
-    /// or `nil` when none is honest (decades, BCE years, year 0, an open or unknown start);
-    /// render a `<span>` then.
+    /// `YYYY-MM-DD`, `YYYY-MM` and `YYYY` that the date really implies (for an interval, its
+    /// start's), or `nil` when none is honest (unknown year digits, BCE years, year 0, an open or
+    /// unknown start); render a `<span>` then.
     public var htmlDatetime: String? { start.date?.htmlDatetime }
 
     // MARK: Codable
 
-    /// Decodes an EDTF string.
+    /// Decodes an EDTF string, refusing an invalid one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)

@@ -3,531 +3,687 @@
 ///
 /// Grammar accepted:
 ///
-///     edtf     = date | end "/" end
-///     end      = date | ".." | ""                (not both ends ".." or "")
-///     date     = (longyear | year ["-" month ["-" day]] | year "-" subyear) [qualifier]
-///     year     = ["-"] 4 × (digit), of which 1–3 rightmost may be "X"
-///     longyear = "Y" ["-"] 5 or more digits, not starting with 0
-///     month    = "01"…"12" | "XX"            (only after a fully known year)
-///     subyear  = "21"…"41"
-///     day      = "01"…last day of the month | "XX"   (a known day needs a known month)
+///     edtf      = date | end "/" end          (at least one end is a date)
+///     end       = date | ".." | ""            (".." open, "" unknown)
+///     date      = (longyear | year ["-" month ["-" day]] | year "-" subyear) [qualifier]
+///     year      = ["-"] 4 × (digit | "X"), the X's rightmost, at most three
+///     longyear  = "Y" ["-"] 5 to 15 digits, not starting with 0
+///     month     = "01"…"12" | "XX"            (only after a year without X)
+///     subyear   = "21"…"41"                   (only after a year without X)
+///     day       = "01"…last day of the month | "XX" (a known day needs a known month)
 ///     qualifier = "?" | "~" | "%"
 ///
-/// Offsets in errors count Unicode scalars from the start of the whole string.
-struct EDTFParser {
-    typealias Reason = EDTFParseError.Reason
-
-    let text: String
-    let scalars: [Unicode.Scalar]
-    /// The front-matter field errors are reported against.
-    let field: EDTFParseError.Field
-
-    init(_ text: String, field: EDTFParseError.Field = .date) {
-        self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.field = field
+/// The scanner reads the string's UTF-8 bytes in place, with no regular expression and no
+/// Foundation; strings are only built to word an error. Offsets in errors count Unicode scalars.
+enum EDTFParser {
+    /// Parses a whole EDTF value: a date or an interval.
+    static func parse(_ text: String, field: EDTFParseError.Field = .date) throws(EDTFParseError) -> EDTFDate.Form {
+        try scan(text, field: field) { scanner throws(EDTFParseError) in try scanner.parseValue() }
     }
 
-    // MARK: - Whole string
+    /// Parses one end of an interval on its own, as the `until` of older front matter:
+    /// a date, `..` (open) or the empty string (unknown).
+    static func parseEnd(_ text: String, field: EDTFParseError.Field) throws(EDTFParseError) -> EDTFIntervalEnd {
+        try scan(text, field: field) { scanner throws(EDTFParseError) in try scanner.parseLoneEnd() }
+    }
 
-    func parse() throws(EDTFParseError) -> EDTFDate.Form {
-        guard !scalars.isEmpty else {
-            throw fail(
-                "the date is empty", #"write a date such as "1963", "1963-07" or "1963-07-22""#, at: 0, .empty)
-        }
-        let slashes = scalars.indices.filter { scalars[$0] == "/" }
-        if slashes.count > 1 {
-            throw fail(
-                "'\(text)' has more than one '/'",
-                #"an interval has one '/' between its start and its end, e.g. "1964/2008""#, at: slashes[1],
-                .invalidInterval)
-        }
-        guard let slash = slashes.first else {
-            if written(scalars.indices) == ".." {
-                throw fail(
-                    "'..' alone is not a date",
-                    #"'..' marks an open end of an interval: "1985/.." is 1985 onwards, "../1985" until 1985"#,
-                    at: 0, .invalidInterval)
+    private static func scan<Value>(
+        _ text: String, field: EDTFParseError.Field,
+        _ body: (EDTFScanner) throws(EDTFParseError) -> Value
+    ) throws(EDTFParseError) -> Value {
+        var utf8 = text
+        let result = utf8.withUTF8 { bytes in
+            Result { () throws(EDTFParseError) -> Value in
+                try body(EDTFScanner(bytes: bytes, text: text, field: field))
             }
-            return .single(try parseDate(scalars.indices))
         }
-        let start = try parseEnd(0..<slash)
-        let end = try parseEnd((slash + 1)..<scalars.count)
+        return try result.get()
+    }
+}
+
+/// The byte-level reader behind ``EDTFParser``; lives only while the string's bytes are borrowed.
+private struct EDTFScanner {
+    typealias Kind = EDTFParseError.Kind
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let text: String
+    let field: EDTFParseError.Field
+
+    // MARK: - Whole value
+
+    func parseValue() throws(EDTFParseError) -> EDTFDate.Form {
+        let count = bytes.count
+        guard count > 0 else {
+            throw fail(at: 0, .empty, "the date is empty", "write a date such as 1963, 1963-07 or 1963-07-22")
+        }
+        var slashIndex: Int?
+        for i in 0..<count where bytes[i] == .slash {
+            if let first = slashIndex {
+                if first == 4, i == 7, count == 10, allDigits(0, 4), allDigits(5, 7), allDigits(8, 10) {
+                    throw fail(
+                        at: first, .invalidInterval, "year, month and day are separated by '-'",
+                        didYouMean(string(0, 4) + "-" + string(5, 7) + "-" + string(8, 10)))
+                }
+                throw fail(
+                    at: i, .invalidInterval, "an interval has one '/'", "write its start and end, e.g. 1964/2008")
+            }
+            slashIndex = i
+        }
+        guard let slash = slashIndex else {
+            if isDoubleDot(0, count) {
+                throw fail(
+                    at: 0, .invalidInterval, "'..' alone is not a date",
+                    "'..' is an open end: 1985/.. is 1985 onwards, ../1985 until 1985")
+            }
+            return .single(try parseDate(0, count))
+        }
+        let start = try parseEnd(0, slash)
+        let end = try parseEnd(slash + 1, count)
         switch (start, end) {
         case (.date(let first), .date(let last)):
             guard last.isNotBefore(first) else {
                 throw fail(
-                    "'\(text)' ends before it starts",
-                    "an interval's end must not come before its start; did you mean \"\(last.edtf)/\(first.edtf)\"?",
-                    at: slash + 1, .endBeforeStart)
+                    at: slash + 1, .endBeforeStart, "the interval ends before it starts",
+                    didYouMean(string(slash + 1, count) + "/" + string(0, slash)))
             }
         case (.date, _), (_, .date):
             break
         default:
             throw fail(
-                "'\(text)' has no known end",
-                #"an interval needs a date on at least one side, e.g. "1985/.." (1985 onwards) or "../1985" (until 1985)"#,
-                at: 0, .invalidInterval)
+                at: 0, .invalidInterval, "an interval needs a date at one end at least",
+                "e.g. 1985/.. (1985 onwards) or ../1985 (until 1985)")
         }
         return .interval(start: start, end: end)
     }
 
-    /// Parses the `until` of old front matter: one date, or `..` for no end; `nil` if empty.
-    func parseUntil() throws(EDTFParseError) -> EDTFIntervalEnd? {
-        if let slash = scalars.firstIndex(of: "/") {
+    /// One end read alone (the `until` of older front matter).
+    func parseLoneEnd() throws(EDTFParseError) -> EDTFIntervalEnd {
+        if let slash = bytes.firstIndex(of: .slash) {
             throw fail(
-                "'until' is one date, but '\(text)' is an interval",
-                "write the period's end alone, e.g. \"\(written((slash + 1)..<scalars.count))\"", at: slash,
-                .invalidInterval)
+                at: slash, .invalidInterval, "'until' is one date, not an interval",
+                didYouMean(string(slash + 1, bytes.count)))
         }
-        let end = try parseEnd(scalars.indices)
-        return end == .unknown ? nil : end
+        return try parseEnd(0, bytes.count)
     }
 
-    /// Parses one side of an interval.
-    func parseEnd(_ range: Range<Int>) throws(EDTFParseError) -> EDTFIntervalEnd {
-        let side = written(range)
-        if side.isEmpty { return .unknown }
-        if side == ".." { return .open }
-        if side.hasPrefix("..") || side.hasSuffix("..") {
-            throw fail(
-                "'..' must stand alone on its side of the '/'",
-                #"'..' is a whole end by itself: "1985/.." (1985 onwards) or "../1985" (until 1985)"#,
-                at: range.lowerBound, .invalidInterval)
-        }
-        return .date(try parseDate(range))
+    /// One side of an interval, `lo..<hi`.
+    func parseEnd(_ lo: Int, _ hi: Int) throws(EDTFParseError) -> EDTFIntervalEnd {
+        if lo == hi { return .unknown }
+        if isDoubleDot(lo, hi) { return .open }
+        return .date(try parseDate(lo, hi))
     }
 
     // MARK: - One date
 
-    /// Parses a single date occupying exactly `range`.
-    func parseDate(_ range: Range<Int>) throws(EDTFParseError) -> EDTFSingleDate {
-        let end = range.upperBound
-        let side = written(range)
-        if ["open", "unknown"].contains(side.lowercased()) {
+    /// A single date filling exactly `lo..<hi` (not empty).
+    func parseDate(_ lo: Int, _ hi: Int) throws(EDTFParseError) -> EDTFSingleDate {
+        if matches(lo, hi, "open") {
+            throw fail(at: lo, .invalidInterval, "an open end is written ..", didYouMean(replacing(lo, hi, with: "..")))
+        }
+        if matches(lo, hi, "unknown") {
             throw fail(
-                "'\(side)' is not a date",
-                #"an open end of an interval is written "..", an unknown end is left empty: "1985/..", "1985/""#,
-                at: range.lowerBound, .invalidInterval)
+                at: lo, .invalidInterval, "an unknown end is left empty", didYouMean(replacing(lo, hi, with: "")))
         }
-        if let first = at(range.lowerBound, end), first == "Y" || first == "y" {
-            return try parseLongYear(range)
+        var i = lo
+        switch bytes[i] {
+        case .capitalY: return try parseLongYear(lo, hi)
+        case .minus: i += 1
+        case .plus:
+            throw fail(at: i, .invalidYear, "a year takes no '+' sign", didYouMean(replacing(i, i + 1, with: "")))
+        default: break
         }
-        var i = range.lowerBound
-        var negative = false
-        if at(i, end) == "-" {
-            negative = true
-            i += 1
-        } else if at(i, end) == "+" {
-            throw fail(
-                "'\(text)' has a '+' before the year",
-                "write the year without a sign: \"\(written((i + 1)..<end))\"", at: i, .invalidYear)
-        }
-
-        // Year: four digits, of which up to three rightmost may be X.
+        let negative = i > lo
         let yearStart = i
-        let yearEnd = runEnd(from: yearStart, to: end)
-        try refuseLowercaseX(in: yearStart..<yearEnd, sideRange: range)
-        let yearLength = yearEnd - yearStart
-        if yearLength == 0 {
-            guard let found = at(yearStart, end) else {
-                throw fail(
-                    "'\(text)' has a '-' with no year after it", #"write a negative year with four digits: "-0500" is 501 BCE"#,
-                    at: yearStart - 1, .invalidYear)
-            }
-            if let qualifier = EDTFQualifier(rawValue: String(found)) {
-                throw fail(
-                    "'\(text)' has '\(found)' before the date",
-                    "a qualifier follows the date it qualifies: write \"\(written((yearStart + 1)..<end))\(qualifier.rawValue)\"",
-                    at: yearStart, .invalidQualifier)
-            }
-            throw unexpected(at: yearStart, in: range)
-        }
-        if yearLength < 4 {
-            if let next = at(yearEnd, end), Self.isLetter(next) {
-                throw fail(
-                    "'\(text)' is not a date: '\(next)' is not a digit",
-                    #"an unknown digit is written X, e.g. "196X" for a year in the 1960s"#, at: yearEnd, .invalidYear)
-            }
-            let digits = written(yearStart..<yearEnd)
-            var hint = "a year has four digits"
-            if let value = Int(digits) {
-                hint += ": write \"\(String(repeating: "0", count: 4 - yearLength) + digits)\" for the year \(value)"
-                if yearLength == 2 { hint += ", or the full year, e.g. \"19\(digits)\"" }
-            }
-            throw fail("'\(text)' is not a date: '\(digits)' is too short for a year", hint, at: yearStart, .invalidYear)
-        }
-        if yearLength > 4 {
-            let digits = written(yearStart..<yearEnd)
-            guard digits.unicodeScalars.allSatisfy(Self.isDigit) else {
-                throw fail(
-                    "'\(text)' has too many digits in its year",
-                    #"a year has four digits, of which the rightmost may be unknown (X): "196X""#, at: yearStart + 4,
-                    .invalidYear)
-            }
-            if !negative, yearLength == 6 || yearLength == 8, let compact = Self.hyphenated(digits) {
-                throw fail(
-                    "'\(text)' is written without hyphens", "EDTF separates year, month and day: write \"\(compact)\"",
-                    at: yearStart + 4, .invalidYear)
-            }
-            throw fail(
-                "'\(text)' has a year of more than four digits",
-                "years beyond four digits are written with a 'Y' prefix: \"Y\(negative ? "-" : "")\(digits)\"",
-                at: yearStart, .invalidYear)
-        }
-        let yearScalars = scalars[yearStart..<yearEnd]
-        var unspecifiedDigits = 0
-        if let firstX = yearScalars.firstIndex(of: "X") {
-            if let stray = yearScalars[firstX...].firstIndex(where: Self.isDigit) {
-                let known = written(yearStart..<firstX)
-                throw fail(
-                    "'\(text)': unknown digits (X) must be the rightmost digits of the year",
-                    "write \"\(negative ? "-" : "")\(known + String(repeating: "X", count: yearEnd - firstX))\"",
-                    at: stray, .invalidUnspecifiedDigits)
-            }
-            unspecifiedDigits = yearEnd - firstX
-            if unspecifiedDigits == 4 {
-                throw fail(
-                    "'\(text)' has no known digit in its year",
-                    #"write at least the first digit ("1XXX" is 1000–1999); if nothing is known of the date, leave it out"#,
-                    at: yearStart, .invalidUnspecifiedDigits)
-            }
-        }
-        var magnitude = 0
-        for scalar in yearScalars { magnitude = magnitude * 10 + (Self.isDigit(scalar) ? Int(scalar.value) - 48 : 0) }
-        if negative, magnitude == 0 {
-            throw fail(
-                "'\(text)' is not a year: there is no negative year 0",
-                #"year 0 (1 BCE) is written "0000", without '-'; "-0001" is 2 BCE"#, at: yearStart - 1, .invalidYear)
-        }
-        let year = negative ? -magnitude : magnitude
-        let yearText = written(range.lowerBound..<yearEnd)
+        let yearEnd = runEnd(from: yearStart, to: hi)
+        try refuseOtherUnknownMarks(yearStart, yearEnd)
+        let year = try readYear(lo, yearStart, yearEnd, hi, negative: negative)
         i = yearEnd
 
-        // Month, or a sub-year grouping, in place of the month.
         var month: Int?
         var subYear: EDTFSubYear?
-        var monthUnspecified = false
-        var hasMonthPart = false
-        if at(i, end) == "-" {
-            hasMonthPart = true
+        var isMonthUnspecified = false
+        var day: Int?
+        var isDayUnspecified = false
+        if i < hi, bytes[i] == .minus {
             let dash = i
             let monthStart = i + 1
-            let monthEnd = runEnd(from: monthStart, to: end)
-            try refuseLowercaseX(in: monthStart..<monthEnd, sideRange: range)
-            let length = monthEnd - monthStart
-            let part = written(monthStart..<monthEnd)
-            if length == 0 {
-                guard at(monthStart, end) != nil else {
+            let monthEnd = runEnd(from: monthStart, to: hi)
+            try refuseOtherUnknownMarks(monthStart, monthEnd)
+            try checkPart(dash, monthEnd, hi, name: "month")
+            if year.unknownDigits > 0 {
+                throw fail(
+                    at: monthStart, .invalidUnspecifiedDigits, "a year with unknown digits stands alone",
+                    didYouMean(replacing(dash, bodyEnd(from: dash, to: hi), with: "")))
+            }
+            if monthEnd - monthStart == 4, allDigits(monthStart, monthEnd) {
+                throw fail(
+                    at: dash, .invalidInterval, "an interval is written with '/'",
+                    didYouMean(replacing(dash, dash + 1, with: "/")))
+            }
+            try checkTwoDigits(monthStart, monthEnd, hi, name: "month")
+            if bytes[monthStart] == .capitalX || bytes[monthStart + 1] == .capitalX {
+                guard bytes[monthStart] == .capitalX, bytes[monthStart + 1] == .capitalX else {
                     throw fail(
-                        "'\(text)' ends with '-'", "write \"\(yearText)\" for the year alone, or add the month: \"\(yearText)-07\"",
-                        at: dash, .invalidMonth)
+                        at: monthStart, .invalidUnspecifiedDigits, "a month is known (01–12) or unknown (XX)",
+                        didYouMean(replacing(monthStart, monthEnd, with: "XX")))
                 }
-                throw unexpected(at: monthStart, in: range)
-            }
-            if unspecifiedDigits > 0 {
-                throw fail(
-                    "'\(text)' gives a month for a year with unknown digits",
-                    "unknown digits in the year already cover every month: write \"\(yearText)\"", at: monthStart,
-                    .invalidUnspecifiedDigits)
-            }
-            if length == 4, part.unicodeScalars.allSatisfy(Self.isDigit) {
-                throw fail(
-                    "'\(text)' joins two years with '-'", "write an interval with a slash: \"\(yearText)/\(part)\"", at: dash,
-                    .invalidInterval)
-            }
-            if length != 2 {
-                let example = length == 1 && Self.isDigit(scalars[monthStart]) ? "\(yearText)-0\(part)" : "\(yearText)-07"
-                throw fail(
-                    length == 1 ? "'\(text)': the month needs two digits" : "'\(text)' has a month of \(length) digits",
-                    "write the month with two digits: \"\(example)\"", at: monthStart, .invalidMonth)
-            }
-            if part == "XX" {
-                monthUnspecified = true
-            } else if let xIndex = scalars[monthStart..<monthEnd].firstIndex(of: "X") {
-                throw fail(
-                    "'\(text)' has a partly unknown month",
-                    "a month is either known (01–12) or wholly unknown (XX): write \"\(yearText)-XX\"", at: xIndex,
-                    .invalidUnspecifiedDigits)
+                isMonthUnspecified = true
             } else {
-                let value = Int(part) ?? 0
+                let value = twoDigitValue(at: monthStart)
                 switch value {
-                case 1...12:
-                    month = value
-                case 21...41:
-                    subYear = EDTFSubYear(rawValue: value)
-                case 0:
-                    throw fail(
-                        "'\(text)' has no month 00",
-                        "months run from 01 to 12; if only the year is known, write \"\(yearText)\"", at: monthStart,
-                        .invalidMonth)
-                case 13...20:
-                    throw fail(
-                        "'\(text)' has no month \(value)",
-                        "months run from 01 to 12; codes 21 to 41 stand for seasons, quarters and other parts of a year",
-                        at: monthStart, .invalidMonth)
-                default:
-                    throw fail("'\(text)' has no month or sub-year code \(value)", Self.subYearHint, at: monthStart, .invalidMonth)
+                case 1...12: month = value
+                case 21...41: subYear = EDTFSubYear(rawValue: value)
+                default: throw badMonth(value, lo, yearEnd, monthStart, hi)
                 }
             }
             i = monthEnd
+
+            if i < hi, bytes[i] == .minus {
+                let dash = i
+                let dayStart = i + 1
+                let dayEnd = runEnd(from: dayStart, to: hi)
+                try refuseOtherUnknownMarks(dayStart, dayEnd)
+                if let subYear {
+                    throw fail(
+                        at: dash, .invalidDay,
+                        subYear.isSeason ? "a season has no days" : "a part of a year has no days",
+                        didYouMean(replacing(dash, bodyEnd(from: dash, to: hi), with: "")))
+                }
+                try checkPart(dash, dayEnd, hi, name: "day")
+                try checkTwoDigits(dayStart, dayEnd, hi, name: "day")
+                if bytes[dayStart] == .capitalX || bytes[dayStart + 1] == .capitalX {
+                    guard bytes[dayStart] == .capitalX, bytes[dayStart + 1] == .capitalX else {
+                        throw fail(
+                            at: dayStart, .invalidUnspecifiedDigits, "a day is known or unknown (XX)",
+                            didYouMean(replacing(dayStart, dayEnd, with: "XX")))
+                    }
+                    isDayUnspecified = true
+                } else if let month {
+                    day = try checkDay(twoDigitValue(at: dayStart), month: month, year: year.value, dayStart)
+                } else {
+                    throw fail(
+                        at: dayStart, .invalidDay, "a known day needs a known month",
+                        didYouMean(replacing(dayStart, dayEnd, with: "XX")))
+                }
+                i = dayEnd
+            }
         }
 
-        // Day.
-        var day: Int?
-        var dayUnspecified = false
-        if hasMonthPart, at(i, end) == "-" {
-            let dash = i
-            let dayStart = i + 1
-            let dayEnd = runEnd(from: dayStart, to: end)
-            try refuseLowercaseX(in: dayStart..<dayEnd, sideRange: range)
-            let length = dayEnd - dayStart
-            let part = written(dayStart..<dayEnd)
-            let yearMonth = written(range.lowerBound..<dash)
-            if let subYear {
-                let what = subYear.isSeason ? "a season" : "a part of a year"
-                throw fail(
-                    "'\(text)' gives a day within \(what)", "\(what) has no days: write \"\(yearMonth)\"", at: dash,
-                    .invalidDay)
-            }
-            if length == 0 {
-                guard at(dayStart, end) != nil else {
-                    throw fail(
-                        "'\(text)' ends with '-'", "write \"\(yearMonth)\" for the month alone, or add the day: \"\(yearMonth)-01\"",
-                        at: dash, .invalidDay)
-                }
-                throw unexpected(at: dayStart, in: range)
-            }
-            if length != 2 {
-                let example = length == 1 && Self.isDigit(scalars[dayStart]) ? "\(yearMonth)-0\(part)" : "\(yearMonth)-01"
-                throw fail(
-                    length == 1 ? "'\(text)': the day needs two digits" : "'\(text)' has a day of \(length) digits",
-                    "write the day with two digits: \"\(example)\"", at: dayStart, .invalidDay)
-            }
-            if part == "XX" {
-                dayUnspecified = true
-            } else if let xIndex = scalars[dayStart..<dayEnd].firstIndex(of: "X") {
-                throw fail(
-                    "'\(text)' has a partly unknown day",
-                    "a day is either known or wholly unknown (XX): write \"\(yearMonth)-XX\"", at: xIndex,
-                    .invalidUnspecifiedDigits)
-            } else if let month {
-                let value = Int(part) ?? 0
-                let length = CalendarDay.daysInMonth(month, ofYear: year)
-                let monthName = "\(EDTFDisplay.monthNames[month - 1]) \(EDTFDisplay.year(year))"
-                guard value >= 1 else {
-                    throw fail(
-                        "'\(text)' has no day 00",
-                        "days run from 01 to \(length) in \(monthName); if only the month is known, write \"\(yearMonth)\"",
-                        at: dayStart, .invalidDay)
-                }
-                guard value <= length else {
-                    throw fail(
-                        "'\(text)' is not a real date: \(monthName) has \(length) days",
-                        "check the day; if only the month is known, write \"\(yearMonth)\"", at: dayStart, .invalidDay)
-                }
-                day = value
-            } else {
-                throw fail(
-                    "'\(text)' gives a day but not its month",
-                    "a day needs its month: write \"\(yearText)-XX-XX\" if neither is known, or give the month",
-                    at: dayStart, .invalidDay)
-            }
-            i = dayEnd
-        }
-
-        let qualifier = try parseQualifier(at: &i, in: range)
+        let qualifier = try parseQualifier(at: &i, lo, hi)
         return EDTFSingleDate(
-            year: year, unspecifiedYearDigits: unspecifiedDigits, month: month, day: day, subYear: subYear,
-            isMonthUnspecified: monthUnspecified, isDayUnspecified: dayUnspecified, qualifier: qualifier)
+            year: year.value, unspecifiedYearDigits: year.unknownDigits, month: month, day: day, subYear: subYear,
+            isMonthUnspecified: isMonthUnspecified, isDayUnspecified: isDayUnspecified, qualifier: qualifier)
     }
 
-    /// Parses `Y170000002` or `Y-170000002`: a year of more than four digits, alone.
-    func parseLongYear(_ range: Range<Int>) throws(EDTFParseError) -> EDTFSingleDate {
-        let end = range.upperBound
-        var i = range.lowerBound
-        if scalars[i] == "y" {
-            throw fail(
-                "'\(text)' has a lowercase 'y'", "the long-year prefix is a capital Y: \"Y\(written((i + 1)..<end))\"",
-                at: i, .invalidYear)
+    /// The four characters of a year at `yearStart..<yearEnd`, checked: digits, then up to three X.
+    private func readYear(
+        _ lo: Int, _ yearStart: Int, _ yearEnd: Int, _ hi: Int, negative: Bool
+    ) throws(EDTFParseError) -> (value: Int, unknownDigits: Int) {
+        let length = yearEnd - yearStart
+        if length == 0 { throw noYear(lo, yearStart, hi, negative: negative) }
+        if length < 4 { throw shortYear(lo, yearStart, yearEnd, hi) }
+        if length > 4 { throw longYear(lo, yearStart, yearEnd, negative: negative) }
+        var magnitude = 0
+        var unknownDigits = 0
+        for i in yearStart..<yearEnd {
+            let byte = bytes[i]
+            if byte == .capitalX {
+                unknownDigits += 1
+                magnitude *= 10
+            } else if unknownDigits > 0 {
+                let firstX = i - unknownDigits
+                let fix = string(yearStart, firstX) + String(repeating: "X", count: yearEnd - firstX)
+                throw fail(
+                    at: i, .invalidUnspecifiedDigits, "unknown digits (X) must be the year's last",
+                    didYouMean(replacing(yearStart, yearEnd, with: fix)))
+            } else {
+                magnitude = magnitude * 10 + Int(byte &- .zero)
+            }
         }
-        i += 1
-        let negative = at(i, end) == "-"
+        if unknownDigits == 4 {
+            throw fail(
+                at: yearStart, .invalidUnspecifiedDigits, "the year has no known digit",
+                "write at least its first digit, e.g. 1XXX for 1000–1999")
+        }
+        if negative, magnitude == 0 {
+            guard unknownDigits > 0 else {
+                throw fail(
+                    at: lo, .invalidYear, "there is no year -0000",
+                    "did you mean 0000 (1 BCE)? The year before it, 2 BCE, is -0001")
+            }
+            let spread = [1, 10, 100, 1000][unknownDigits] - 1
+            throw fail(
+                at: lo, .invalidUnspecifiedDigits, "a negative year needs a known digit other than 0",
+                "write the years as an interval: " + fourDigitYear(-spread) + "/0000")
+        }
+        return (negative ? -magnitude : magnitude, unknownDigits)
+    }
+
+    /// `Y170000002` or `Y-170000002`: a year beyond four digits, standing alone.
+    private func parseLongYear(_ lo: Int, _ hi: Int) throws(EDTFParseError) -> EDTFSingleDate {
+        var i = lo + 1
+        let negative = i < hi && bytes[i] == .minus
         if negative { i += 1 }
         let digitStart = i
-        while let scalar = at(i, end), Self.isDigit(scalar) { i += 1 }
-        let digits = written(digitStart..<i)
-        if let next = at(i, end) {
-            if next == "X" || next == "x" {
+        while i < hi, bytes[i].isDigit { i += 1 }
+        let digitEnd = i
+        if i < hi {
+            switch bytes[i] {
+            case .capitalX, .smallX:
                 throw fail(
-                    "'\(text)' has unknown digits in a 'Y' year", "a 'Y' year is written in full, e.g. \"Y170000002\"",
-                    at: i, .invalidUnspecifiedDigits)
-            }
-            if next == "E" || next == "S" {
+                    at: i, .invalidUnspecifiedDigits, "a year with the Y prefix is written in full",
+                    "e.g. Y170000002; for unknown digits write four-digit years such as 19XX")
+            case .capitalE:
                 throw fail(
-                    "'\(text)' uses \(next == "E" ? "an exponent" : "significant digits"), which Griot does not support",
-                    "write the year in full, e.g. \"Y-170000000\" for Y-17E7", at: i, .invalidYear)
-            }
-        }
-        if digits.isEmpty {
-            guard at(i, end) != nil else {
+                    at: i, .invalidYear, "exponents (E) are not supported",
+                    "write the year in full, e.g. Y170000000 for Y17E7")
+            case .capitalS:
                 throw fail(
-                    "'\(text)' has no year after 'Y'", #"write the year's digits after 'Y', e.g. "Y170000002""#, at: i,
-                    .invalidYear)
+                    at: i, .invalidYear, "significant digits (S) are not supported",
+                    didYouMean(replacing(i, bodyEnd(from: i + 1, to: hi), with: "")))
+            default: break
             }
-            throw unexpected(at: i, in: range)
         }
-        let trimmed = String(digits.drop(while: { $0 == "0" }))
-        if trimmed.count <= 4 {
-            let value = Int(digits) ?? 0
-            let padded = String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value)
+        if digitStart == digitEnd {
             throw fail(
-                "'\(text)' uses the 'Y' prefix for a year of four digits or fewer",
-                "'Y' is only for years beyond four digits: write \"\(negative && value != 0 ? "-" : "")\(padded)\"",
-                at: range.lowerBound, .invalidYear)
+                at: digitStart < hi ? digitStart : lo, .invalidYear, "Y must be followed by the year's digits",
+                "e.g. Y170000002")
         }
-        if trimmed.count != digits.count {
+        var firstSignificant = digitStart
+        while firstSignificant < digitEnd - 1, bytes[firstSignificant] == .zero { firstSignificant += 1 }
+        let significantCount = digitEnd - firstSignificant
+        if significantCount <= 4 {
+            let digits = string(firstSignificant, digitEnd)
+            let isZero = digits == "0"
+            let fix = (negative && !isZero ? "-" : "") + String(repeating: "0", count: 4 - digits.utf8.count) + digits
             throw fail(
-                "'\(text)' has a 'Y' year starting with 0",
-                "write \"Y\(negative ? "-" : "")\(trimmed)\"", at: digitStart, .invalidYear)
+                at: lo, .invalidYear, "the Y prefix is only for years beyond four digits",
+                didYouMean(replacing(lo, digitEnd, with: fix)))
         }
-        guard digits.count <= 15, let magnitude = Int(digits) else {
+        if firstSignificant > digitStart {
             throw fail(
-                "'\(text)' is too far in time for Griot", "years of up to 15 digits are supported", at: digitStart,
-                .invalidYear)
+                at: digitStart, .invalidYear, "a year does not start with 0",
+                didYouMean(replacing(digitStart, firstSignificant, with: "")))
         }
-        if at(i, end) == "-" {
+        if significantCount > 15 {
             throw fail(
-                "'\(text)' gives a month for a 'Y' year",
-                "a 'Y' year stands alone: write \"\(written(range.lowerBound..<i))\"", at: i, .invalidMonth)
+                at: digitStart, .invalidYear, "years beyond 15 digits are not supported",
+                "write at most 15 digits after Y")
         }
-        let qualifier = try parseQualifier(at: &i, in: range)
+        var magnitude = 0
+        for index in digitStart..<digitEnd { magnitude = magnitude * 10 + Int(bytes[index] &- .zero) }
+        if i < hi, bytes[i] == .minus {
+            throw fail(
+                at: i, .invalidMonth, "a year with the Y prefix stands alone",
+                didYouMean(replacing(i, bodyEnd(from: i, to: hi), with: "")))
+        }
+        let qualifier = try parseQualifier(at: &i, lo, hi)
         return EDTFSingleDate(year: negative ? -magnitude : magnitude, qualifier: qualifier, hasYearPrefix: true)
     }
 
-    /// Reads an optional qualifier at `i`, which must then be the end of `range`.
-    func parseQualifier(at i: inout Int, in range: Range<Int>) throws(EDTFParseError) -> EDTFQualifier? {
-        let end = range.upperBound
+    /// An optional qualifier at `i`, which must then be the end of the date `lo..<hi`.
+    private func parseQualifier(at i: inout Int, _ lo: Int, _ hi: Int) throws(EDTFParseError) -> EDTFQualifier? {
         var qualifier: EDTFQualifier?
-        if let scalar = at(i, end), let found = EDTFQualifier(rawValue: String(scalar)) {
+        if i < hi, let found = EDTFQualifier(byte: bytes[i]) {
             qualifier = found
             i += 1
-            if let next = at(i, end), let second = EDTFQualifier(rawValue: String(next)) {
+            if i < hi, let second = EDTFQualifier(byte: bytes[i]) {
                 let both = found.combined(with: second)
+                let note = both == .uncertainAndApproximate ? " ('%' is '?' and '~' together)" : ""
                 throw fail(
-                    "'\(text)' has two qualifiers",
-                    "write one qualifier: \"\(written(range.lowerBound..<(i - 1)))\(both.rawValue)\"" +
-                        (both == .uncertainAndApproximate ? " ('%' means uncertain and approximate)" : ""),
-                    at: i, .invalidQualifier)
+                    at: i, .invalidQualifier, "a date takes one qualifier",
+                    didYouMean(replacing(i - 1, i + 1, with: both.rawValue)) + note)
             }
         }
-        if i < end {
-            if let qualifier, scalars[i] == "-" || Self.isDigit(scalars[i]) {
-                let without = written(range.lowerBound..<(i - 1)) + written(i..<end)
-                throw fail(
-                    "'\(text)' has a qualifier inside the date",
-                    "a qualifier follows the whole date: write \"\(without)\(qualifier.rawValue)\"", at: i - 1,
-                    .invalidQualifier)
-            }
-            throw unexpected(at: i, in: range)
+        guard i < hi else { return qualifier }
+        if let qualifier, bytes[i] == .minus {
+            let fix = string(lo, i - 1) + string(i, hi) + qualifier.rawValue
+            throw fail(
+                at: i - 1, .invalidQualifier, "a qualifier goes after the whole date",
+                didYouMean(replacing(lo, hi, with: fix)))
         }
-        return qualifier
+        throw unexpected(at: i, lo, hi)
+    }
+
+    // MARK: - Checks that word their errors
+
+    /// A month or day part after `dash` that is empty: the date ends with '-' or has a stray character.
+    private func checkPart(_ dash: Int, _ partEnd: Int, _ hi: Int, name: String) throws(EDTFParseError) {
+        guard partEnd == dash + 1 else { return }
+        if partEnd == hi {
+            throw fail(
+                at: dash, name == "month" ? .invalidMonth : .invalidDay, "the date ends with '-'",
+                didYouMean(replacing(dash, hi, with: "")))
+        }
+        throw unexpected(at: partEnd, dash, hi)
+    }
+
+    /// A month or day written with other than two characters.
+    private func checkTwoDigits(_ start: Int, _ end: Int, _ hi: Int, name: String) throws(EDTFParseError) {
+        let length = end - start
+        guard length != 2 else { return }
+        if end < hi, bytes[end].isLetter { throw unexpected(at: end, start, hi) }
+        let kind: Kind = name == "month" ? .invalidMonth : .invalidDay
+        if length == 1, bytes[start].isDigit {
+            throw fail(
+                at: start, kind, "the \(name) needs two digits",
+                didYouMean(replacing(start, end, with: "0" + string(start, end))))
+        }
+        if length == 1 {
+            throw fail(
+                at: start, .invalidUnspecifiedDigits, "an unknown \(name) is written XX",
+                didYouMean(replacing(start, end, with: "XX")))
+        }
+        throw fail(
+            at: start, kind, "the \(name) has \(length) digits",
+            "write it with two digits, e.g. " + (name == "month" ? "1985-04" : "1985-04-12"))
+    }
+
+    /// The error for a two-digit value that is neither a month nor a sub-year code.
+    private func badMonth(_ value: Int, _ lo: Int, _ yearEnd: Int, _ monthStart: Int, _ hi: Int) -> EDTFParseError {
+        let yearText = string(lo, yearEnd)
+        switch value {
+        case 0:
+            return fail(
+                at: monthStart, .invalidMonth, "months run 01–12",
+                "did you mean \(yearText) (the year alone) or \(replacing(monthStart, monthStart + 2, with: "01"))?")
+        case 13...20:
+            return fail(
+                at: monthStart, .invalidMonth, "months run 01–12", "for a season use 21–24, e.g. \(yearText)-21")
+        default:
+            return fail(
+                at: monthStart, .invalidMonth, "\(value) is neither a month (01–12) nor a part of a year (21–41)",
+                "e.g. \(yearText)-04 for April, \(yearText)-21 for spring, \(yearText)-33 for the first quarter")
+        }
+    }
+
+    /// The day if `month` of `year` has it.
+    private func checkDay(_ value: Int, month: Int, year: Int, _ dayStart: Int) throws(EDTFParseError) -> Int {
+        let length = CalendarDay.daysInMonth(month, ofYear: year)
+        if value == 0 {
+            throw fail(
+                at: dayStart, .invalidDay, "days start at 01", didYouMean(replacing(dayStart, dayStart + 2, with: "01"))
+            )
+        }
+        guard value <= length else {
+            let monthName = EDTFDisplay.monthNames[month - 1] + " " + EDTFDisplay.year(year)
+            let leap = month == 2 && value == 29 ? " (\(EDTFDisplay.year(year)) is not a leap year)" : ""
+            throw fail(
+                at: dayStart, .invalidDay, "\(monthName) has \(length) days\(leap)",
+                didYouMean(replacing(dayStart, dayStart + 2, with: String(length))))
+        }
+        return value
+    }
+
+    /// The year's place holds no digit: a qualifier in front, a word, or another stray character.
+    private func noYear(_ lo: Int, _ yearStart: Int, _ hi: Int, negative: Bool) -> EDTFParseError {
+        guard yearStart < hi else {
+            return fail(at: lo, .invalidYear, "'-' must be followed by a year", "e.g. -0500 for 501 BCE")
+        }
+        switch bytes[yearStart] {
+        case .smallY:
+            return fail(
+                at: yearStart, .invalidYear, "the prefix for long years is a capital Y",
+                didYouMean(replacing(yearStart, yearStart + 1, with: "Y")))
+        case .minus:
+            return fail(at: yearStart, .invalidYear, "a year takes one '-'", "e.g. -0500 for 501 BCE")
+        default:
+            break
+        }
+        if let qualifier = EDTFQualifier(byte: bytes[yearStart]) {
+            let fix = (negative ? "-" : "") + string(yearStart + 1, hi) + qualifier.rawValue
+            return fail(
+                at: yearStart, .invalidQualifier, "a qualifier goes after the whole date",
+                didYouMean(replacing(lo, hi, with: fix)))
+        }
+        return unexpected(at: yearStart, lo, hi)
+    }
+
+    /// A year of one to three characters: `63`, `800`, `196Y`.
+    private func shortYear(_ lo: Int, _ yearStart: Int, _ yearEnd: Int, _ hi: Int) -> EDTFParseError {
+        if yearEnd < hi, bytes[yearEnd].isLetter {
+            let letter = string(yearEnd, yearEnd + 1)
+            var lettersEnd = yearEnd
+            while lettersEnd < hi, bytes[lettersEnd].isLetter { lettersEnd += 1 }
+            let width = lettersEnd - yearStart
+            let hint =
+                width == 4 && allDigits(yearStart, yearEnd)
+                ? "an unknown digit is written X; "
+                    + didYouMean(
+                        replacing(yearEnd, lettersEnd, with: String(repeating: "X", count: lettersEnd - yearEnd)))
+                : "an unknown digit is written X, e.g. 196X"
+            return fail(at: yearEnd, .invalidYear, "'\(letter)' is not a digit", hint)
+        }
+        let digits = string(yearStart, yearEnd)
+        guard allDigits(yearStart, yearEnd) else {
+            return fail(at: yearStart, .invalidYear, "a year has four characters", "e.g. 196X for the 1960s")
+        }
+        let padded = String(repeating: "0", count: 4 - digits.utf8.count) + digits
+        if yearEnd - yearStart == 2 {
+            return fail(
+                at: yearStart, .invalidYear, "a year has four digits",
+                "write the full year, e.g. 19\(digits), or \(padded) for the year \(Int(digits) ?? 0)")
+        }
+        return fail(
+            at: yearStart, .invalidYear, "a year has four digits",
+            didYouMean(replacing(yearStart, yearEnd, with: padded)))
+    }
+
+    /// A year of more than four characters: `12345`, `19850412`.
+    private func longYear(_ lo: Int, _ yearStart: Int, _ yearEnd: Int, negative: Bool) -> EDTFParseError {
+        guard allDigits(yearStart, yearEnd) else {
+            return fail(
+                at: yearStart + 4, .invalidYear, "a year has four characters", "e.g. 1963, or 196X for the 1960s")
+        }
+        let length = yearEnd - yearStart
+        if !negative, length == 6 || length == 8, let fix = hyphenated(yearStart, yearEnd) {
+            return fail(
+                at: yearStart + 4, .invalidYear, "year, month and day are separated by '-'",
+                didYouMean(replacing(yearStart, yearEnd, with: fix)))
+        }
+        var first = yearStart
+        while first < yearEnd - 1, bytes[first] == .zero { first += 1 }
+        let significant = string(first, yearEnd)
+        if significant.utf8.count <= 4 {
+            let padded = String(repeating: "0", count: 4 - significant.utf8.count) + significant
+            return fail(
+                at: yearStart, .invalidYear, "a year has four digits",
+                didYouMean(replacing(yearStart, yearEnd, with: padded)))
+        }
+        return fail(
+            at: lo, .invalidYear, "years beyond four digits take the Y prefix",
+            didYouMean(replacing(lo, yearEnd, with: "Y" + (negative ? "-" : "") + significant)))
+    }
+
+    /// `19630722` → `1963-07-22`, `196307` → `1963-07`, when those are real dates.
+    private func hyphenated(_ start: Int, _ end: Int) -> String? {
+        let year = string(start, start + 4)
+        let month = twoDigitValue(at: start + 4)
+        guard (1...12).contains(month) else { return nil }
+        let yearMonth = year + "-" + string(start + 4, start + 6)
+        guard end - start == 8 else { return yearMonth }
+        guard CalendarDay(year: Int(year) ?? 0, month: month, day: twoDigitValue(at: start + 6)) != nil else {
+            return nil
+        }
+        return yearMonth + "-" + string(start + 6, end)
+    }
+
+    /// Refuses `x`, `u` and `U` (the 2012 draft's mark) for unknown digits, which EDTF writes `X`.
+    private func refuseOtherUnknownMarks(_ start: Int, _ end: Int) throws(EDTFParseError) {
+        var i = start
+        while i < end {
+            if bytes[i] == .smallX || bytes[i] == .smallU || bytes[i] == .capitalU {
+                // The closest valid form: a month or day wholly unknown, a year's X's rightmost.
+                var fixed = ""
+                var seenUnknown = false
+                for index in start..<end {
+                    seenUnknown = seenUnknown || !bytes[index].isDigit || end - start == 2
+                    fixed += seenUnknown ? "X" : string(index, index + 1)
+                }
+                throw fail(
+                    at: i, .invalidUnspecifiedDigits, "unknown digits are written with a capital X",
+                    didYouMean(replacing(start, end, with: fixed)))
+            }
+            i += 1
+        }
+    }
+
+    /// The error for a character that has no place at byte `i` of the date `lo..<hi`.
+    private func unexpected(at i: Int, _ lo: Int, _ hi: Int) -> EDTFParseError {
+        let byte = bytes[i]
+        switch byte {
+        case .capitalT, .smallT:
+            return fail(
+                at: i, .unexpectedCharacter, "Griot dates have no time of day",
+                didYouMean(replacing(i, hi, with: "")))
+        case .dot:
+            return fail(
+                at: i, .unexpectedCharacter, "'..' stands alone at its end of an interval",
+                "e.g. 1985/.. (1985 onwards) or ../1985 (until 1985)")
+        case .openBracket, .closeBracket, .openBrace, .closeBrace, .comma:
+            return fail(
+                at: i, .unexpectedCharacter, "sets of dates are not supported",
+                "choose one date, or write an interval such as 1667/1672")
+        case .minus:
+            return fail(
+                at: i, .unexpectedCharacter, "a date has at most a year, a month and a day",
+                "e.g. 1985-04-12; an interval is written 1985/1990")
+        case .capitalS:
+            return fail(
+                at: i, .unexpectedCharacter, "significant digits (S) are not supported",
+                "use X for unknown digits, e.g. 19XX for 1900–1999")
+        case .space, .tab, .newline, .carriageReturn:
+            var fixed = ""
+            for index in 0..<bytes.count where !bytes[index].isSpace { fixed += string(index, index + 1) }
+            return fail(at: i, .unexpectedCharacter, "a date has no spaces", didYouMean(fixed))
+        default:
+            break
+        }
+        var scalarEnd = i + 1
+        while scalarEnd < bytes.count, bytes[scalarEnd] & 0xC0 == 0x80 { scalarEnd += 1 }
+        let character = string(i, scalarEnd)
+        if ["–", "—", "‒", "−"].contains(character) {
+            return fail(
+                at: i, .unexpectedCharacter, "an interval is written with '/'",
+                didYouMean(replacing(i, scalarEnd, with: "/")))
+        }
+        let where_ = i == lo ? "cannot start a date" : "has no place in a date"
+        return fail(
+            at: i, .unexpectedCharacter, "'\(character)' \(where_)", "write e.g. 1963, 1963-07-22, 1963~ or 1964/2008")
     }
 
     // MARK: - Errors
 
-    static let subYearHint =
-        "sub-year codes run from 21 to 41: 21–24 seasons, 25–28 northern-hemisphere seasons, "
-        + "29–32 southern-hemisphere seasons, 33–36 quarters, 37–39 quadrimesters (four-month thirds), "
-        + "40–41 halves; months run from 01 to 12"
-
-    static let formatHint =
-        #"write dates as "YYYY", "YYYY-MM" or "YYYY-MM-DD", optionally followed by ?, ~ or %; intervals as "1964/2008""#
-
-    func fail(_ message: String, _ hint: String, at offset: Int, _ reason: Reason) -> EDTFParseError {
-        EDTFParseError(text: text, message: message, hint: hint, offset: offset, reason: reason, field: field)
+    /// An error at byte `offset`, reported in Unicode scalars.
+    private func fail(at offset: Int, _ kind: Kind, _ reason: String, _ hint: String) -> EDTFParseError {
+        var scalars = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+        return EDTFParseError(text: text, offset: scalars, reason: reason, hint: hint, kind: kind, field: field)
     }
 
-    /// The error for a character that has no place at `offset`.
-    func unexpected(at offset: Int, in range: Range<Int>) -> EDTFParseError {
-        let scalar = scalars[offset]
-        let before = written(range.lowerBound..<offset)
-        switch scalar {
-        case "T", "t":
-            return fail(
-                "'\(text)' has a time of day, which Griot does not support",
-                "write the date alone: \"\(before)\"", at: offset, .unexpectedCharacter)
-        case "–", "—", "‒", "−":
-            let fixed = String(String.UnicodeScalarView(scalars.map { ["–", "—", "‒", "−"].contains($0) ? "/" : $0 }))
-            return fail(
-                "'\(text)' uses a dash between dates", "write an interval with a slash: \"\(fixed)\"", at: offset,
-                .unexpectedCharacter)
-        case ".":
-            return fail(
-                "'\(text)' has a '.' inside a date",
-                #"'..' is a whole end of an interval by itself: "1985/.." or "../1985""#, at: offset,
-                .unexpectedCharacter)
-        case "[", "]", "{", "}", ",":
-            return fail(
-                "'\(text)' is a set of dates, which Griot does not support",
-                #"choose one date, or write an interval such as "1667/1672""#, at: offset, .unexpectedCharacter)
-        case "-":
-            return fail(
-                "'\(text)' has too many parts", #"a date is at most year, month and day: "1985-04-12""#, at: offset,
-                .unexpectedCharacter)
-        default:
-            if scalar.properties.isWhitespace {
-                let fixed = String(String.UnicodeScalarView(scalars.filter { !$0.properties.isWhitespace }))
-                return fail(
-                    "'\(text)' has a space", "write it without spaces: \"\(fixed)\"", at: offset, .unexpectedCharacter)
-            }
-            return fail("'\(text)' has an unexpected '\(scalar)'", Self.formatHint, at: offset, .unexpectedCharacter)
-        }
+    /// "did you mean 2023-02-28?"; "write 1984? instead" when the fix itself ends with a question mark
+    /// or another qualifier, which a question would blur.
+    private func didYouMean(_ fix: String) -> String {
+        if fix.isEmpty { return "leave it empty" }
+        if let last = fix.utf8.last, EDTFQualifier(byte: last) != nil { return "write \(fix) instead" }
+        return "did you mean \(fix)?"
     }
 
-    /// Refuses `x` and `u` (the 2012 draft's mark) for unknown digits, which EDTF writes `X`.
-    func refuseLowercaseX(in run: Range<Int>, sideRange: Range<Int>) throws(EDTFParseError) {
-        guard let index = run.first(where: { ["x", "u", "U"].contains(scalars[$0]) }) else { return }
-        let fixed = String(
-            String.UnicodeScalarView(
-                sideRange.map { run.contains($0) && ["x", "u", "U"].contains(scalars[$0]) ? "X" : scalars[$0] }))
-        throw fail(
-            "'\(text)' writes an unknown digit as '\(scalars[index])'",
-            "unknown digits are written with a capital X: \"\(fixed)\"", at: index, .invalidUnspecifiedDigits)
+    /// The whole text with bytes `lo..<hi` replaced by `fix`: the corrected string to suggest.
+    private func replacing(_ lo: Int, _ hi: Int, with fix: String) -> String {
+        string(0, lo) + fix + string(hi, bytes.count)
+    }
+
+    /// `-9` → `-0009`: a year in EDTF's four-digit form.
+    private func fourDigitYear(_ year: Int) -> String {
+        let digits = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     // MARK: - Scanning
 
-    func at(_ index: Int, _ end: Int) -> Unicode.Scalar? { index < end ? scalars[index] : nil }
-
-    func written(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+    private func string(_ lo: Int, _ hi: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
     }
 
-    /// The end of the run of digits and unknown-digit marks (`X`, `x`, `u`, `U`) starting at `start`.
-    func runEnd(from start: Int, to end: Int) -> Int {
+    /// The end of the run of digits and unknown-digit marks (`X`, and the wrong `x`, `u`, `U`) from `start`.
+    private func runEnd(from start: Int, to end: Int) -> Int {
         var i = start
-        while i < end, Self.isDigit(scalars[i]) || ["X", "x", "u", "U"].contains(scalars[i]) { i += 1 }
+        while i < end {
+            let byte = bytes[i]
+            guard byte.isDigit || byte == .capitalX || byte == .smallX || byte == .smallU || byte == .capitalU
+            else { break }
+            i += 1
+        }
         return i
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    /// The end of the date's digits, X's and hyphens from `start`: where a qualifier would stand.
+    private func bodyEnd(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end, bytes[i].isDigit || bytes[i] == .capitalX || bytes[i] == .minus { i += 1 }
+        return i
     }
 
-    /// `19630722` → `1963-07-22`, `196307` → `1963-07`, when those are real dates.
-    static func hyphenated(_ digits: String) -> String? {
-        let characters = Array(digits)
-        guard let year = Int(String(characters[0..<4])), let month = Int(String(characters[4..<6])),
-            (1...12).contains(month)
-        else { return nil }
-        let yearMonth = String(characters[0..<4]) + "-" + String(characters[4..<6])
-        guard characters.count == 8 else { return yearMonth }
-        guard let day = Int(String(characters[6..<8])), CalendarDay(year: year, month: month, day: day) != nil else {
-            return nil
+    private func allDigits(_ start: Int, _ end: Int) -> Bool {
+        for i in start..<end where !bytes[i].isDigit { return false }
+        return true
+    }
+
+    private func twoDigitValue(at i: Int) -> Int { Int(bytes[i] &- .zero) * 10 + Int(bytes[i + 1] &- .zero) }
+
+    private func isDoubleDot(_ lo: Int, _ hi: Int) -> Bool {
+        hi - lo == 2 && bytes[lo] == .dot && bytes[lo + 1] == .dot
+    }
+
+    /// Whether `lo..<hi` is `word` (lowercase ASCII), ignoring case.
+    private func matches(_ lo: Int, _ hi: Int, _ word: StaticString) -> Bool {
+        guard hi - lo == word.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for offset in 0..<(hi - lo) where bytes[lo + offset] | 0x20 != expected[offset] { return false }
+        return true
+    }
+}
+
+extension EDTFQualifier {
+    /// The qualifier written as this byte, if any.
+    init?(byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "?"): self = .uncertain
+        case UInt8(ascii: "~"): self = .approximate
+        case UInt8(ascii: "%"): self = .uncertainAndApproximate
+        default: return nil
         }
-        return yearMonth + "-" + String(characters[6..<8])
     }
+}
+
+extension UInt8 {
+    fileprivate static let zero = UInt8(ascii: "0")
+    fileprivate static let minus = UInt8(ascii: "-")
+    fileprivate static let plus = UInt8(ascii: "+")
+    fileprivate static let slash = UInt8(ascii: "/")
+    fileprivate static let dot = UInt8(ascii: ".")
+    fileprivate static let comma = UInt8(ascii: ",")
+    fileprivate static let space = UInt8(ascii: " ")
+    fileprivate static let tab = UInt8(ascii: "\t")
+    fileprivate static let newline = UInt8(ascii: "\n")
+    fileprivate static let carriageReturn = UInt8(ascii: "\r")
+    fileprivate static let openBracket = UInt8(ascii: "[")
+    fileprivate static let closeBracket = UInt8(ascii: "]")
+    fileprivate static let openBrace = UInt8(ascii: "{")
+    fileprivate static let closeBrace = UInt8(ascii: "}")
+    fileprivate static let capitalE = UInt8(ascii: "E")
+    fileprivate static let capitalS = UInt8(ascii: "S")
+    fileprivate static let capitalT = UInt8(ascii: "T")
+    fileprivate static let smallT = UInt8(ascii: "t")
+    fileprivate static let capitalU = UInt8(ascii: "U")
+    fileprivate static let smallU = UInt8(ascii: "u")
+    fileprivate static let capitalX = UInt8(ascii: "X")
+    fileprivate static let smallX = UInt8(ascii: "x")
+    fileprivate static let capitalY = UInt8(ascii: "Y")
+    fileprivate static let smallY = UInt8(ascii: "y")
+
+    fileprivate var isDigit: Bool { self >= .zero && self <= UInt8(ascii: "9") }
+    fileprivate var isLetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    fileprivate var isSpace: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
 }

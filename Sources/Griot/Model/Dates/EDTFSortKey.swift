@@ -1,9 +1,10 @@
 /// Where a date sorts on a timeline: the midpoint of the days it can mean (its best estimate),
 /// and among equal midpoints the narrower range first.
 ///
-/// `1992-06` (midpoint 15–16 June) sorts before `1992` (midpoint 1–2 July); `2023-06` before
-/// `2023-41` (second half of 2023). Qualifiers are ignored. Callers break remaining ties
-/// themselves (by the author's order, then title).
+/// `1992-06` (midpoint 15 June) sorts before `1992` (midpoint 1 July, a leap year); `2023-06`
+/// before `2023-41` (second half of 2023); `2023-07-02` before `2023`, whose midpoint it is.
+/// Qualifiers are ignored. Callers break remaining ties themselves (by the author's order, then
+/// title). Build it with ``EDTFDate/sortKey``.
 public struct EDTFSortKey: Sendable, Hashable, Comparable {
     /// The first and last day numbers summed: twice the midpoint, kept whole.
     let doubledMidpoint: Int

@@ -18,13 +18,21 @@ struct ContentOriginalityTests {
 
     @Test("words and hashes are the ones the fingerprint script uses")
     func wordsAndHashes() {
-        #expect(Originality.words("Mali\u{2019}s Côte d'Ivoire, 2,400 TROOPS") == ["mali", "s", "c", "te", "d", "ivoire", "2", "400", "troops"])
+        #expect(
+            Originality.words("Mali\u{2019}s Côte d'Ivoire, 2,400 TROOPS (Kéïta)")
+                == ["mali", "s", "cote", "d", "ivoire", "2", "400", "troops", "keita"])
+        #expect(
+            Originality.countedWords(
+                "Keïta of Côte d'Ivoire sent 2,400 troops to the Committee for the Salvation of the People") == [
+                    "sent", "troops", "to", "the",
+                ])
         #expect(Originality.fnv1a64("") == 0xcbf2_9ce4_8422_2325)
         #expect(Originality.fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
         #expect(Originality.fnv1a64("foobar") == 0x8594_4171_f739_67e8)
-        #expect(Originality.sentences("The U.S. Embassy said so. Mr. Diop agreed! Then c. 1591 it ended.") == [
-            "The U.S. Embassy said so.", "Mr. Diop agreed!", "Then c. 1591 it ended.",
-        ])
+        #expect(
+            Originality.sentences("The U.S. Embassy said so. Mr. Diop agreed! Then c. 1591 it ended.") == [
+                "The U.S. Embassy said so.", "Mr. Diop agreed!", "Then c. 1591 it ended.",
+            ])
     }
 
     /// Works on a fresh clone: the sources are present only as hashes of their 8-word runs.
@@ -40,7 +48,9 @@ struct ContentOriginalityTests {
         }
     }
 
-    @Test("the committed fingerprint is the one the sources give", .enabled(if: ContentOriginalityTests.seedsPresent, ContentOriginalityTests.skipNote))
+    @Test(
+        "the committed fingerprint is the one the sources give",
+        .enabled(if: ContentOriginalityTests.seedsPresent, ContentOriginalityTests.skipNote))
     func fingerprintIsCurrent() throws {
         let committed = try Originality.loadFingerprint(Self.fingerprintFile)
         let texts = try Originality.sourceFiles(in: Self.seeds).map { try String(contentsOf: $0, encoding: .utf8) }
@@ -51,17 +61,33 @@ struct ContentOriginalityTests {
         )
     }
 
-    @Test("the sentence measure flags the issue's two close paraphrases", .enabled(if: ContentOriginalityTests.seedsPresent, ContentOriginalityTests.skipNote))
+    @Test(
+        "the sentence measure flags the issue's close paraphrases and passes a chance match",
+        .enabled(if: ContentOriginalityTests.seedsPresent, ContentOriginalityTests.skipNote))
     func measureCatchesExamples() throws {
         let sources = try Originality.loadSourceSentences(Self.seeds)
+        // The issue's two examples: flagged by the share rule.
         let examples: [(String, Double)] = [
-            ("Mali, together with Burkina Faso and Niger, has turned away from Western donors.", 0.875),
+            ("Mali, together with Burkina Faso and Niger, has turned away from Western donors.", 6.0 / 7.0),
             ("International observers judged it essentially free and fair despite some irregularities.", 0.9),
         ]
-        for (sentence, expected) in examples {
-            let match = try #require(Originality.bestMatch(sentence, sources))
-            #expect(abs(match.score - expected) < 1e-9, "\(sentence): \(match.score)")
-            #expect(Originality.isFlagged(match))
+        for (sentence, share) in examples {
+            let (flagged, match) = Originality.assess(sentence, sources)
+            let found = try #require(match)
+            #expect(abs(found.share - share) < 1e-9, "\(sentence): share \(found.share)")
+            #expect(flagged, "\(sentence)")
+        }
+        // A paraphrase diluted by an attribution: share 0.40, caught by the Dice rule.
+        let diluted =
+            "Wikipedia notes that ECOWAS had recently pledged to put an end to unconstitutional seizures of power in member states, and that Mali responded with new policies designed to keep the organisation at a distance and narrow its influence."
+        #expect(Originality.assess(diluted, sources).flagged)
+        // Function words of a source sentence met by chance: not flagged.
+        let chance = [
+            "Germany and Mali established diplomatic relations on 23 September 1960, in the month Mali proclaimed itself a republic.",
+            "JNIM is active in Burkina Faso and Niger and in the north of Togo and Benin (CRS).",
+        ]
+        for sentence in chance {
+            #expect(!Originality.assess(sentence, sources).flagged, "\(sentence)")
         }
     }
 
@@ -75,12 +101,12 @@ struct ContentOriginalityTests {
             let text = try String(contentsOf: file.url, encoding: .utf8)
             for block in Originality.siteBlocks(text) {
                 for sentence in Originality.sentences(block) {
-                    guard let match = Originality.bestMatch(sentence, sources), Originality.isFlagged(match) else {
-                        continue
-                    }
-                    let score = String(format: "%.2f", match.score)
+                    let (flagged, match) = Originality.assess(sentence, sources)
+                    guard flagged, let match else { continue }
+                    let share = String(format: "%.2f", match.share)
+                    let dice = String(format: "%.2f", match.dice)
                     Issue.record(
-                        "\(file.path): \"\(sentence)\" follows a source sentence (score \(score), \(match.length) words in order): \"\(match.source.text)\" [\(match.source.file)]"
+                        "\(file.path): \"\(sentence)\" follows a source sentence (share \(share), Dice \(dice), \(match.length) words in order): \"\(match.source.text)\" [\(match.source.file)]"
                     )
                 }
             }
@@ -108,21 +134,40 @@ enum Originality {
     ]
 
     /// A sentence is flagged when at least `minMatchedWords` of its counted words appear in order
-    /// in one source sentence and they are at least `sentenceThreshold` of its counted words.
+    /// in one source sentence (their longest common subsequence, LCS) and, for that source
+    /// sentence, either the share rule (LCS / the site sentence's counted words >=
+    /// `shareThreshold`) or the Dice rule (2 LCS / both sentences' counted words >=
+    /// `diceThreshold`, with at least `diceMinMatched` words in order) holds.
     ///
-    /// Why 0.6: the issue's examples score 0.875 and 0.90, but on the first edition of the site
-    /// the sentences between 0.60 and 0.75 were, read one by one, nearly all paraphrases of the
-    /// same kind with more words swapped ("A fresh peace agreement followed in 1995, and
-    /// disarmament started in 1996.", 0.67). Between 0.50 and 0.60 the flags turn mixed: some
-    /// paraphrases diluted by an attribution ("according to CRS"), and sentences of our own that
-    /// meet a long source sentence's function words by chance. Sentences in our own words score
-    /// 0.2-0.5 against their closest source sentence even when they report the same fact. See
-    /// originality.py for the full reasoning.
-    static let sentenceThreshold = 0.6
+    /// Why these numbers (the full reasoning is beside SHARE_THRESHOLD in originality.py): the
+    /// issue's examples score share 0.86 and 0.90, and on the first edition of the site the
+    /// sentences with share 0.60-0.75 were nearly all paraphrases with more words swapped. Below
+    /// 0.6 the share alone misleads both ways: a short sentence meets six function words of a
+    /// long source sentence by chance, and a long paraphrase diluted by an attribution falls to
+    /// 0.40. The Dice rule also divides by the source sentence's length, so chance matches
+    /// against long sentences score low; a sample of sentences with Dice 0.40-0.45 and 8+ words
+    /// in order were all close paraphrases, and chance matches appeared only below 0.40.
+    static let shareThreshold = 0.6
+    static let diceThreshold = 0.4
+    static let diceMinMatched = 8
     /// Fewer than six words in order ("is a member of the") match some source sentence by
     /// chance and carry no borrowed structure.
     static let minMatchedWords = 6
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "lieut", "gen", "col", "vs", "cf", "approx"]
+    /// The share rule also needs this many words in order that are not `stopWords`: a short
+    /// sentence can meet six function words of a source sentence by chance ("JNIM is active in
+    /// Burkina Faso and Niger and in the north of Togo and Benin.", share 0.75 with only "north"
+    /// in common), while every paraphrase the share rule caught kept at least two content words.
+    static let contentMinMatched = 2
+    static let stopWords: Set<String> = Set(
+        ("a about after all also although an and any are as at be because been before being between both"
+            + " but by can could d did do does each for from had has have he her him his i if in into is it"
+            + " its may might more most must no nor not of on onto only or other our out over own s shall"
+            + " she should since so some such than that the their them then there these they this those"
+            + " though to under until up us was we were what when where which while who whom whose will"
+            + " with would yet you your").split(separator: " ").map(String.init))
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "lieut", "gen", "col", "vs", "cf", "approx",
+    ]
 
     // MARK: Words and runs
 
@@ -149,9 +194,19 @@ enum Originality {
         return words
     }
 
-    /// The words of the run check: lowercase, '\u{2019}' as "'", split on non-[a-z0-9].
+    /// Unicode NFKD with the combining marks (general category Mn) dropped: "Côte" -> "Cote".
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars
+        where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The words of the run check: folded, lowercased, split on non-[a-z0-9].
     static func words(_ text: String) -> [String] {
-        splitWords(text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+        splitWords(fold(text).lowercased())
     }
 
     static func fnv1a64(_ text: String) -> UInt64 {
@@ -298,8 +353,10 @@ enum Originality {
 
     /// Blocks of a content file: each front-matter line, each heading, list item and paragraph.
     static func siteBlocks(_ text: String) -> [String] {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         var blocks: [String] = []
         var bodyStart = 0
         if let first = lines.first, strip(first) == "---" {
@@ -340,7 +397,9 @@ enum Originality {
         let cleaned = wikiMarkup.stringByReplacingMatches(
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         var blocks: [String] = []
-        for line in cleaned.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in cleaned.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             for cell in line.split(separator: "|", omittingEmptySubsequences: false) where !strip(cell).isEmpty {
                 blocks.append(strip(cell))
             }
@@ -388,12 +447,37 @@ enum Originality {
 
     // MARK: The measure
 
-    /// The words a site sentence is scored on: no names (capitalised words), no figures.
+    /// Small words that join the parts of a name ("Committee for the Salvation of the People",
+    /// "Burkina Faso and Niger", "Côte d'Ivoire"): between two capitalised words they belong to
+    /// the name and are not counted either.
+    static let nameJoiners: Set<String> = [
+        "of", "the", "for", "and", "in", "on", "to", "de", "la", "du", "des", "pour", "al", "d", "s",
+    ]
+
+    static func isCapitalised(_ word: String) -> Bool {
+        (0x41...0x5A).contains(word.unicodeScalars.first!.value)
+    }
+
+    /// The words a sentence (site or source) is scored on, lowercased: no names (capitalised
+    /// words, and `nameJoiners` lying between two of them), no figures.
     static func countedWords(_ sentence: String) -> [String] {
-        splitWords(sentence.replacingOccurrences(of: "\u{2019}", with: "'")).filter { word in
-            let first = word.unicodeScalars.first!.value
-            return !(0x41...0x5A).contains(first) && !word.unicodeScalars.allSatisfy { (0x30...0x39).contains($0.value) }
-        }.map { $0.lowercased() }
+        let words = splitWords(fold(sentence))
+        var counted: [String] = []
+        for (index, word) in words.enumerated() {
+            if isCapitalised(word) || word.unicodeScalars.allSatisfy({ (0x30...0x39).contains($0.value) }) { continue }
+            if nameJoiners.contains(word) && joinsName(words, index) { continue }
+            counted.append(word.lowercased())
+        }
+        return counted
+    }
+
+    /// Whether `words[index]` lies in a run of `nameJoiners` with a capitalised word on each side.
+    static func joinsName(_ words: [String], _ index: Int) -> Bool {
+        var left = index - 1
+        while left >= 0 && nameJoiners.contains(words[left]) { left -= 1 }
+        var right = index + 1
+        while right < words.count && nameJoiners.contains(words[right]) { right += 1 }
+        return left >= 0 && right < words.count && isCapitalised(words[left]) && isCapitalised(words[right])
     }
 
     static func lcsLength(_ a: [String], _ b: [String]) -> Int {
@@ -409,11 +493,22 @@ enum Originality {
         return previous[b.count]
     }
 
+    /// A sentence of a source, with its counted words (the same rule as for site sentences) and
+    /// those of them that are not stop words.
     struct SourceSentence {
         let file: String
         let text: String
         let words: [String]
+        let contentWords: [String]
         let vocabulary: Set<String>
+
+        init(file: String, text: String) {
+            self.file = file
+            self.text = text
+            words = Originality.countedWords(text)
+            contentWords = words.filter { !Originality.stopWords.contains($0) }
+            vocabulary = Set(words)
+        }
     }
 
     static func loadSourceSentences(_ folder: URL) throws -> [SourceSentence] {
@@ -422,44 +517,65 @@ enum Originality {
             let text = try String(contentsOf: url, encoding: .utf8)
             for block in sourceBlocks(text) {
                 for sentence in sentences(block) {
-                    let words = Self.words(sentence)
-                    if !words.isEmpty {
-                        out.append(
-                            SourceSentence(file: url.lastPathComponent, text: sentence, words: words, vocabulary: Set(words)))
-                    }
+                    let source = SourceSentence(file: url.lastPathComponent, text: sentence)
+                    if !source.words.isEmpty { out.append(source) }
                 }
             }
         }
         return out
     }
 
+    /// A site sentence against one source sentence: `length` counted words in order (LCS),
+    /// `share` = length / site words, `dice` = 2 length / (site words + source words).
     struct Match {
-        let score: Double
         let length: Int
+        let share: Double
+        let dice: Double
         let source: SourceSentence
-    }
 
-    /// The closest source sentence (longest common subsequence; the first in source order on
-    /// ties), or nil when the sentence has fewer than `minMatchedWords` counted words.
-    static func bestMatch(_ sentence: String, _ sources: [SourceSentence]) -> Match? {
-        let counted = countedWords(sentence)
-        guard counted.count >= minMatchedWords else { return nil }
-        var bestLength = 0
-        var bestSource: SourceSentence?
-        for source in sources {
-            let bound = counted.filter { source.vocabulary.contains($0) }.count
-            if bound <= bestLength { continue }
-            let length = lcsLength(counted, source.words)
-            if length > bestLength {
-                bestLength = length
-                bestSource = source
-            }
+        init(length: Int, counted: Int, source: SourceSentence) {
+            self.length = length
+            share = Double(length) / Double(counted)
+            dice = Double(2 * length) / Double(counted + source.words.count)
+            self.source = source
         }
-        guard let bestSource else { return nil }
-        return Match(score: Double(bestLength) / Double(counted.count), length: bestLength, source: bestSource)
     }
 
-    static func isFlagged(_ match: Match) -> Bool {
-        match.length >= minMatchedWords && match.score >= sentenceThreshold
+    /// Whether a site sentence follows a source sentence, and the match to show: the source
+    /// sentence that flags it (by the share rule first, then the Dice rule) or, when none does,
+    /// the one with the most counted words in order (the first in source order on ties; nil when
+    /// no source sentence shares a counted word, or when the sentence has fewer than
+    /// `minMatchedWords` counted words).
+    static func assess(_ sentence: String, _ sources: [SourceSentence]) -> (flagged: Bool, match: Match?) {
+        let counted = countedWords(sentence)
+        let content = counted.filter { !stopWords.contains($0) }
+        let n = counted.count
+        guard n >= minMatchedWords else { return (false, nil) }
+        var best: Match?  // the most words in order, for the report
+        var shareHit: Match?  // the most words in order among source sentences the share rule flags
+        var diceHit: Match?  // the highest Dice among matches of `diceMinMatched` words or more
+        for source in sources {
+            // Cheap bound: the LCS is at most the number of counted words found in the sentence.
+            let bound = counted.filter { source.vocabulary.contains($0) }.count
+            let needBest = bound > (best?.length ?? 0)
+            let needShare =
+                bound >= minMatchedWords && Double(bound) / Double(n) >= shareThreshold
+                && bound > (shareHit?.length ?? 0)
+            let diceBound = Double(2 * bound) / Double(n + source.words.count)
+            let needDice = bound >= diceMinMatched && (diceHit.map { diceBound > $0.dice } ?? true)
+            if !needBest && !needShare && !needDice { continue }
+            let match = Match(length: lcsLength(counted, source.words), counted: n, source: source)
+            if match.length > (best?.length ?? 0) { best = match }
+            if match.length >= minMatchedWords && match.share >= shareThreshold
+                && match.length > (shareHit?.length ?? 0)
+                && lcsLength(content, source.contentWords) >= contentMinMatched
+            {
+                shareHit = match
+            }
+            if match.length >= diceMinMatched && (diceHit.map { match.dice > $0.dice } ?? true) { diceHit = match }
+        }
+        if let shareHit { return (true, shareHit) }
+        if let diceHit, diceHit.dice >= diceThreshold { return (true, diceHit) }
+        return (false, best)
     }
 }

@@ -6,8 +6,8 @@ without the sources' text.
     python3 Tests/tools/make-seed-fingerprint.py [SEEDS_DIR]
 
 SEEDS_DIR defaults to ../shared/seeds beside the repository. Words and hashes are defined in
-originality.py (and mirrored in the Swift test): lowercase, '\u2019' -> "'", split on every
-character that is not an ASCII letter or digit; every run of 8 consecutive words hashed as 64-bit
+originality.py (and mirrored in the Swift test): folded (NFKD, combining marks dropped),
+lowercased, split on every character that is not an ASCII letter or digit; every run of 8 consecutive words hashed as 64-bit
 FNV-1a over the UTF-8 bytes of the words joined by single spaces; runs lying wholly inside, or
 wholly containing, one of the official names in originality.NAMES are left out. The file is the
 sorted unique hashes in 16-digit lowercase hex, one per line, after one '#' header line.
@@ -36,7 +36,8 @@ def main():
     with open(out, "w", encoding="utf-8") as f:
         f.write(
             f"# {len(hashes)} FNV-1a-64 hashes of the 8-word runs of {len(names)} sources "
-            f"({', '.join(names)}); words lowercased, split on non-[a-z0-9]; runs inside or "
+            f"({', '.join(names)}); words folded (NFKD, marks dropped), lowercased, split on "
+            f"non-[a-z0-9]; runs inside or "
             f"containing one of {len(originality.NAMES)} official names left out; "
             "made by python3 Tests/tools/make-seed-fingerprint.py\n"
         )

@@ -42,33 +42,6 @@ struct ShippedContentTests {
         #expect(entries.last?.date.year == 2024)
     }
 
-    /// The text is ours: no run of ten words may match a source (checked when the seeds are
-    /// beside the repository, as they are for developers and CI).
-    @Test("no run of ten consecutive words matches a source document")
-    func noCopiedSentences() throws {
-        let seeds = FixtureSite.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let seedFiles =
-            (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.filter { $0.hasSuffix(".txt") } ?? []
-        try #require(!seedFiles.isEmpty, "the seeds are not beside the repository at \(seeds.path)")
-        var grams = Set<[Substring]>()
-        for name in seedFiles {
-            let words = Self.words(try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8))
-            for start in 0..<max(0, words.count - 9) { grams.insert(Array(words[start..<start + 10])) }
-        }
-        let content = FixtureSite.repositoryRoot.appendingPathComponent("content")
-        let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "md" || url.pathExtension == "yml" else { continue }
-            let words = Self.words(try String(contentsOf: url, encoding: .utf8))
-            for start in 0..<max(0, words.count - 9) {
-                let run = Array(words[start..<start + 10])
-                #expect(!grams.contains(run), "\(url.lastPathComponent): \(run.joined(separator: " "))")
-            }
-        }
-    }
-
-    static func words(_ text: String) -> [Substring] {
-        let lowered = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-        return lowered.split { !(($0.isASCII && ($0.isLetter || $0.isNumber))) }
-    }
+    // The copy checks (8-word runs against a committed fingerprint of the sources, and a
+    // sentence-level similarity measure) are in ContentOriginalityTests.swift.
 }

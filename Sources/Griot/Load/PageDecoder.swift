@@ -149,17 +149,20 @@ struct PageDecoder {
             return nil
         }
         fields.checkKeys(eventKeys, in: "an event", diagnostics: &diagnostics)
-        let date = fields.date("date", required: true, diagnostics: &diagnostics)
-        let until = fields.date("until", diagnostics: &diagnostics)
+        let dateText = fields.string("date", required: true, diagnostics: &diagnostics)
+        let untilText = fields.string("until", diagnostics: &diagnostics)
         let circa = fields.bool("circa", diagnostics: &diagnostics) ?? false
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
-        if let date, let until, !until.isNotBefore(date) {
-            diagnostics.error(
-                fields.location("until"), "the event ends (\(until)) before it begins (\(date))",
-                hint: "'until' is the end of a period and must come after 'date'")
+        guard let dateText else { return nil }
+        let date: EDTFDate
+        do {
+            date = try EDTFDate(date: dateText, until: untilText, circa: circa)
+        } catch {
+            diagnostics.error(dateError: error, key: "date", in: fields)
+            return nil
         }
-        guard let date, let title else { return nil }
-        return Event(date: date, until: until, circa: circa, title: title, location: origin.location(node))
+        guard let title else { return nil }
+        return Event(date: date, title: title, location: origin.location(node))
     }
 
     private static func decodeSource(_ node: Node, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Source? {

@@ -158,14 +158,25 @@ struct YAMLMapping {
         return text
     }
 
-    func date(_ key: String, required: Bool = false, diagnostics: inout DiagnosticBag) -> PartialDate? {
+    /// The EDTF date in `key`, or an error pointing at the offending character.
+    func date(_ key: String, required: Bool = false, diagnostics: inout DiagnosticBag) -> EDTFDate? {
         guard let text = string(key, required: required, diagnostics: &diagnostics) else { return nil }
         do {
-            return try PartialDate(parsing: text)
+            return try EDTFDate(parsing: text)
         } catch {
-            diagnostics.error(location(key), "'\(key)': \(error.message)", hint: error.hint)
+            diagnostics.error(dateError: error, key: key, in: self)
             return nil
         }
+    }
+
+    /// Where the character `offset` Unicode scalars into the (trimmed) text of `key` stands.
+    func location(_ key: String, offset: Int) -> SourceLocation {
+        guard let value = value(key), case .scalar(let scalar) = value else { return location(key) }
+        var location = origin.location(value)
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        let leading = scalar.string.unicodeScalars.prefix { $0.properties.isWhitespace }.count
+        location.column += (quoted ? 1 : 0) + leading + offset
+        return location
     }
 
     func bool(_ key: String, diagnostics: inout DiagnosticBag) -> Bool? {
@@ -226,4 +237,14 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+extension DiagnosticBag {
+    /// Reports an invalid date of `key` at the character the parser stopped at.
+    mutating func error(dateError problem: EDTFParseError, key: String, in mapping: YAMLMapping) {
+        let field = problem.field == .until ? "until" : key
+        error(
+            mapping.location(field, offset: problem.offset), "'\(field)': '\(problem.text)' — \(problem.reason)",
+            hint: problem.hint)
+    }
 }

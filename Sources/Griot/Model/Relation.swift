@@ -5,12 +5,12 @@ public struct Relation: Sendable, Hashable {
     }
 
     /// When relations began, at the precision the sources give; nil when unknown.
-    public var established: PartialDate?
+    public var established: EDTFDate?
     public var status: Status
     /// When relations were broken off (required when the status is `severed`).
-    public var severed: PartialDate?
+    public var severed: EDTFDate?
 
-    public init(established: PartialDate? = nil, status: Status = .active, severed: PartialDate? = nil) {
+    public init(established: EDTFDate? = nil, status: Status = .active, severed: EDTFDate? = nil) {
         self.established = established
         self.status = status
         self.severed = severed

@@ -4,9 +4,9 @@ public struct Source: Sendable, Hashable {
     public var publisher: String?
     /// An http or https address, where one is known.
     public var url: String?
-    public var date: PartialDate?
+    public var date: EDTFDate?
 
-    public init(title: String, publisher: String? = nil, url: String? = nil, date: PartialDate? = nil) {
+    public init(title: String, publisher: String? = nil, url: String? = nil, date: EDTFDate? = nil) {
         self.title = title
         self.publisher = publisher
         self.url = url

@@ -27,13 +27,11 @@ struct PageOutput: SiteOutput {
         }
         let related = reader.related(id).compactMap(reader.linkView)
         let backlinks = reader.backlinks(id).compactMap(reader.linkView)
-        let events = page.events.sorted { $0.date < $1.date }.map {
-            EventView(
-                dateText: $0.dateText, datetime: $0.date.description, title: $0.title, circa: $0.circa,
-                period: $0.until != nil)
-        }
+        let events = page.events.enumerated()
+            .sorted { ($0.element.date.sortKey, $0.offset) < ($1.element.date.sortKey, $1.offset) }
+            .map { EventView(date: DateView($0.element.date), title: $0.element.title) }
         let sources = page.sources.map {
-            SourceView(title: $0.title, publisher: $0.publisher, url: $0.url, date: $0.date?.displayText)
+            SourceView(title: $0.title, publisher: $0.publisher, url: $0.url, date: $0.date.map(DateView.init))
         }
         let headings = page.body.headings.filter { $0.level <= 3 }
         let top = headings.map(\.level).min() ?? 2

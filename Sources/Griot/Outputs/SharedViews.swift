@@ -31,9 +31,8 @@ extension SiteReader {
 
     func entryView(_ entry: Timeline.Entry) -> TimelineEntryView {
         TimelineEntryView(
-            dateText: entry.dateText, datetime: entry.date.description, title: entry.title, url: url(entry.page),
-            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue, circa: entry.circa,
-            period: entry.until != nil)
+            date: DateView(entry.date), title: entry.title, url: url(entry.page),
+            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue)
     }
 
     static func statusLabel(_ status: Relation.Status) -> String {

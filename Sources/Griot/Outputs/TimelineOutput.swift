@@ -16,7 +16,7 @@ struct TimelineOutput: SiteOutput {
             TimelinePeriodView(
                 label: period.label, id: period.id,
                 years: period.years.map {
-                    TimelineYearView(year: String($0.year), entries: $0.entries.map(reader.entryView))
+                    TimelineYearView(year: $0.label, entries: $0.entries.map(reader.entryView))
                 },
                 count: period.years.reduce(0) { $0 + $1.entries.count })
         }

@@ -43,7 +43,8 @@ extension DateView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "text": text
-        case "iso": iso
+        case "datetime": datetime
+        case "edtf": edtf
         default: nil
         }
     }
@@ -74,11 +75,8 @@ extension TocItem: MustacheParent {
 extension EventView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "dateText": dateText
-        case "datetime": datetime
+        case "date": date
         case "title": title
-        case "circa": circa
-        case "period": period
         default: nil
         }
     }
@@ -139,14 +137,11 @@ extension PageView: MustacheParent {
 extension TimelineEntryView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "dateText": dateText
-        case "datetime": datetime
+        case "date": date
         case "title": title
         case "url": url
         case "pageTitle": pageTitle
         case "kind": kind
-        case "circa": circa
-        case "period": period
         default: nil
         }
     }

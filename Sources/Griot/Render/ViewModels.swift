@@ -23,14 +23,17 @@ struct NavItem: Sendable {
     var current: Bool
 }
 
-/// A date as text at its own precision, with its machine form for `<time datetime>`.
+/// A date as text at its own precision, with its EDTF form and, when HTML can express it, the
+/// machine form for `<time datetime>` (the start of a period; nil for BCE years or an unknown start).
 struct DateView: Sendable {
     var text: String
-    var iso: String
+    var datetime: String?
+    var edtf: String
 
-    init(_ date: PartialDate) {
+    init(_ date: EDTFDate) {
         text = date.displayText
-        iso = date.description
+        datetime = date.htmlDatetime
+        edtf = date.text
     }
 }
 
@@ -47,18 +50,15 @@ struct TocItem: Sendable {
 }
 
 struct EventView: Sendable {
-    var dateText: String
-    var datetime: String
+    var date: DateView
     var title: String
-    var circa: Bool
-    var period: Bool
 }
 
 struct SourceView: Sendable {
     var title: String
     var publisher: String?
     var url: String?
-    var date: String?
+    var date: DateView?
 }
 
 struct RelationView: Sendable {
@@ -95,14 +95,11 @@ struct PageView: Sendable {
 }
 
 struct TimelineEntryView: Sendable {
-    var dateText: String
-    var datetime: String
+    var date: DateView
     var title: String
     var url: String
     var pageTitle: String
     var kind: String
-    var circa: Bool
-    var period: Bool
 }
 
 struct TimelineYearView: Sendable {

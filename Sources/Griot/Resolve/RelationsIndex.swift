@@ -25,7 +25,7 @@ public struct RelationsIndex: Sendable {
     public var byDate: [Row] {
         byName.enumerated().sorted { a, b in
             switch (a.element.relation.established, b.element.relation.established) {
-            case let (x?, y?): return (x, a.offset) < (y, b.offset)
+            case let (x?, y?): return (x.sortKey, a.offset) < (y.sortKey, b.offset)
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a.offset < b.offset

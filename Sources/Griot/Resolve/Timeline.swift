@@ -1,4 +1,8 @@
 /// Every dated thing on the site in date order: page events and the start and end of relations.
+///
+/// Entries sort by their best estimate: the midpoint of the days their date can mean (for a
+/// period, those of its start), the narrower range first among equal midpoints, then the author's
+/// order on the page, then the title. So a bare "1992" (mid-1992) comes after "June 1992".
 public struct Timeline: Sendable {
     public struct Entry: Sendable {
         public enum Kind: String, Sendable {
@@ -8,14 +12,14 @@ public struct Timeline: Sendable {
         }
 
         public var kind: Kind
-        public var date: PartialDate
-        public var until: PartialDate?
-        public var circa: Bool
+        public var date: EDTFDate
         public var title: String
         public var page: PageID
+        /// The entry's place among its page's dated entries, as the author wrote them.
+        public var order: Int
 
         /// "c. 1591 – 1737", "22 July 1963".
-        public var dateText: String { Event.dateText(date, until: until, circa: circa) }
+        public var dateText: String { date.displayText }
     }
 
     /// A hundred years (before 1900: "1500s") or a decade (from 1900: "1960s"), holding years.
@@ -25,62 +29,77 @@ public struct Timeline: Sendable {
         public var years: [Year]
     }
 
+    /// The entries of one year, or of one span coarser than a year ("1960s") at its place in order.
     public struct Year: Sendable {
+        /// The year of the entries' best estimate.
         public var year: Int
+        /// The heading: "1963", "501 BCE", or a coarse date's own label ("1960s").
+        public var label: String
         public var entries: [Entry]
     }
 
     public let entries: [Entry]
 
-    /// Builds the timeline of `pages`, sorted by date, then page title, then entry title.
+    /// Builds the timeline of `pages`, sorted by best estimate, then author's order, then title.
     init(pages: [Page]) {
         var entries: [Entry] = []
-        var pageTitles: [PageID: String] = [:]
         for page in pages {
-            pageTitles[page.id] = page.title
-            for event in page.events {
-                entries.append(
-                    Entry(
-                        kind: .event, date: event.date, until: event.until, circa: event.circa, title: event.title,
-                        page: page.id))
+            for (order, event) in page.events.enumerated() {
+                entries.append(Entry(kind: .event, date: event.date, title: event.title, page: page.id, order: order))
             }
             if let relation = page.relation {
+                let order = page.events.count
                 if let established = relation.established {
                     entries.append(
                         Entry(
-                            kind: .relationsEstablished, date: established, circa: false,
-                            title: "Diplomatic relations established with \(page.title)", page: page.id))
+                            kind: .relationsEstablished, date: established,
+                            title: "Diplomatic relations established with \(page.title)", page: page.id, order: order))
                 }
                 if let severed = relation.severed {
                     entries.append(
                         Entry(
-                            kind: .relationsSevered, date: severed, circa: false,
-                            title: "Diplomatic relations with \(page.title) severed", page: page.id))
+                            kind: .relationsSevered, date: severed,
+                            title: "Diplomatic relations with \(page.title) severed", page: page.id, order: order + 1))
                 }
             }
         }
-        self.entries = entries.sorted {
-            ($0.date, pageTitles[$0.page] ?? "", $0.title) < ($1.date, pageTitles[$1.page] ?? "", $1.title)
-        }
+        self.entries = entries.map { ($0.date.sortKey, $0) }
+            .sorted { a, b in
+                (a.0, a.1.order, a.1.title, a.1.page.path) < (b.0, b.1.order, b.1.title, b.1.page.path)
+            }
+            .map(\.1)
     }
 
-    /// The entries grouped into hundreds of years before 1900 and decades after, then years.
+    /// The entries grouped into hundreds of years before 1900 and decades after, then years, each
+    /// by the year of its best estimate; a date coarser than a year heads a group of its own.
     public var periods: [Period] {
         var periods: [Period] = []
         for entry in entries {
-            let year = entry.date.year
-            // Hundreds rather than ordinal centuries, so "c. 1000" sits under "1000s", matching its year.
-            let (label, id) =
-                year < 1900
-                ? ("\(year / 100 * 100)s", "years-\(year / 100 * 100)")
-                : ("\(entry.date.decade)s", "decade-\(entry.date.decade)")
+            let year = entry.date.estimatedYear
+            let (label, id) = Self.period(of: year)
             if periods.last?.id != id { periods.append(Period(label: label, id: id, years: [])) }
-            if periods[periods.count - 1].years.last?.year != year {
-                periods[periods.count - 1].years.append(Year(year: year, entries: []))
+            let heading = entry.date.isCoarserThanYear ? (entry.date.coarseLabel ?? entry.dateText) : Self.label(year)
+            let last = periods.count - 1
+            if periods[last].years.last?.label != heading {
+                periods[last].years.append(Year(year: year, label: heading, entries: []))
             }
-            let last = periods[periods.count - 1].years.count - 1
-            periods[periods.count - 1].years[last].entries.append(entry)
+            periods[last].years[periods[last].years.count - 1].entries.append(entry)
         }
         return periods
+    }
+
+    /// "1963"; "501 BCE" for the astronomical year -500.
+    static func label(_ year: Int) -> String {
+        year > 0 ? String(year) : "\(1 - year) BCE"
+    }
+
+    /// Hundreds rather than ordinal centuries, so "c. 1000" sits under "1000s", matching its year.
+    static func period(of year: Int) -> (label: String, id: String) {
+        if year <= 0 {
+            let hundred = (1 - year) / 100 * 100
+            return ("\(hundred)s BCE", "years-bce-\(hundred)")
+        }
+        if year < 1900 { return ("\(year / 100 * 100)s", "years-\(year / 100 * 100)") }
+        return ("\(year / 10 * 10)s", "decade-\(year / 10 * 10)")
     }
 }

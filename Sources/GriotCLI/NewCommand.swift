@@ -2,23 +2,32 @@ import ArgumentParser
 import Foundation
 import Griot
 
-/// `griot new country|topic NAME`: writes a new page's skeleton.
+/// `griot new country|topic|page NAME`: writes a new page's skeleton.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new country or topic page with every front-matter field.",
+        abstract: "Create a new country, topic or plain page with every front-matter field.",
         discussion: """
-            The file is content/countries/<slug>.md or content/topics/<slug>.md, the slug made from the name \
+            The file is content/countries/<slug>.md, content/topics/<slug>.md or content/pages/<slug>.md \
+            (published at /<slug>/), the slug made from the name \
             (griot new country "Côte d'Ivoire" → cote-d-ivoire.md). An existing file is never overwritten. \
             The new page is a draft: preview it with --drafts, and remove 'draft: true' to publish it.
             """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case country, topic
+        case country, topic, page
+
+        var pageKind: PageKind {
+            switch self {
+            case .country: .country
+            case .topic: .topic
+            case .page: .page
+            }
+        }
     }
 
-    @Argument(help: "What to create: country or topic.")
+    @Argument(help: "What to create: country, topic or page (a plain page such as About).")
     var kind: Kind
 
     @Argument(help: "The page's name, as readers see it.")
@@ -33,7 +42,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let scaffold = try PageScaffold(kind: kind == .country ? .country : .topic, title: name, slug: slug)
+            let scaffold = try PageScaffold(kind: kind.pageKind, title: name, slug: slug)
             _ = try scaffold.write(into: URL(fileURLWithPath: site))
             print("Created \(scaffold.path)")
         } catch {

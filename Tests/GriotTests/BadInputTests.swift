@@ -595,32 +595,56 @@ extension BadInput {
             name: "date: 2023-02-30 does not exist",
             mutate: { try $0.replace(in: alpha, "\"1960-08-20\"", with: "\"2023-02-30\"") },
             expected: [
-                "content/countries/alpha.md:7:16: error: 'established': '2023-02-30' is not a real date: February 2023 has 28 days",
-                "    hint: check the day; if only the month is known, write \"2023-02\"",
+                "content/countries/alpha.md:7:25: error: 'established': '2023-02-30' — February 2023 has 28 days",
+                "    hint: did you mean 2023-02-28?",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "date: month 13",
             mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"1963-13\"") },
             expected: [
-                "content/countries/alpha.md:11:11: error: 'date': '1963-13' has no month 13",
-                "    hint: months run from 01 to 12",
+                "content/countries/alpha.md:11:17: error: 'date': '1963-13' — months run 01–12",
+                "    hint: for a season use 21–24, e.g. 1963-21",
+            ],
+            summary: "1 error, 0 warnings"),
+        BadInput(
+            name: "date: a letter where a digit belongs",
+            mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"196Y\"") },
+            expected: [
+                "content/countries/alpha.md:11:15: error: 'date': '196Y' — 'Y' is not a digit",
+                "    hint: an unknown digit is written X; did you mean 196X?",
+            ],
+            summary: "1 error, 0 warnings"),
+        BadInput(
+            name: "date: 45 is neither a month nor a part of a year",
+            mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"2023-45\"") },
+            expected: [
+                "content/countries/alpha.md:11:17: error: 'date': '2023-45' — 45 is neither a month (01–12) nor a part of a year (21–41)",
+                "    hint: e.g. 2023-04 for April, 2023-21 for spring, 2023-33 for the first quarter",
+            ],
+            summary: "1 error, 0 warnings"),
+        BadInput(
+            name: "date: an interval that ends before it starts",
+            mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"1985/1984\"") },
+            expected: [
+                "content/countries/alpha.md:11:17: error: 'date': '1985/1984' — the interval ends before it starts",
+                "    hint: did you mean 1984/1985?",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "date: not a date at all (day first)",
             mutate: { try $0.replace(in: alpha, "\"1960-08-20\"", with: "\"20-08-1960\"") },
             expected: [
-                "content/countries/alpha.md:7:16: error: 'established': '20-08-1960' is not a date",
-                "    hint: write dates as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", in quotes",
+                "content/countries/alpha.md:7:17: error: 'established': '20-08-1960' — a year has four digits",
+                "    hint: write the full year, e.g. 1920, or 0020 for the year 20",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "date: until before date",
             mutate: { try $0.replace(in: alpha, "until: \"1737\"", with: "until: \"1500\"") },
             expected: [
-                "content/countries/alpha.md:14:12: error: the event ends (1500) before it begins (1591)",
-                "    hint: 'until' is the end of a period and must come after 'date'",
+                "content/countries/alpha.md:14:13: error: 'until': '1500' — the period ends before it begins (1591)",
+                "    hint: did you mean date: 1500, until: 1591?",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(

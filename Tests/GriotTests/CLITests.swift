@@ -46,7 +46,8 @@ struct CLITests {
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(
             lines.contains {
-                $0.hasPrefix("content/countries/gamma.md:6:16: error: 'established': '1963-02-30' is not a real date")
+                $0.hasPrefix(
+                    "content/countries/gamma.md:6:25: error: 'established': '1963-02-30' — February 1963 has 28 days")
             })
         #expect(
             lines.contains {

@@ -104,6 +104,16 @@ public struct ContentLoader: Sendable {
         var result: [(PageID, String)] = []
         for file in files where file.stem == file.slug && !file.slug.isEmpty {
             seen[file.slug] = file.path
+            if kind == .page, ContentPath.reservedTopLevel.contains(file.slug) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file.path,
+                        message:
+                            "a plain page named '\(file.slug)' would be published at /\(file.slug)/, which the site uses already",
+                        hint: "rename the file; these names are taken: "
+                            + ContentPath.reservedTopLevel.sorted().joined(separator: ", ")))
+                continue
+            }
             result.append((PageID(kind, file.slug), file.path))
         }
         for file in files where file.stem != file.slug || file.slug.isEmpty {
@@ -111,7 +121,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: file.path,
-                        message: "this file and '\(other)' both map to /\(kind.folder)/\(file.slug)/",
+                        message: "this file and '\(other)' both map to /\(kind.urlPrefix)\(file.slug)/",
                         hint: "keep one page per URL: merge the two files, or rename this one"))
             } else {
                 diagnostics.append(

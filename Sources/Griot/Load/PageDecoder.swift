@@ -6,6 +6,7 @@ struct PageDecoder {
         "title", "iso", "region", "summary", "relations", "topics", "events", "sources", "draft",
     ]
     static let topicKeys = ["title", "summary", "countries", "events", "sources", "draft"]
+    static let plainPageKeys = ["title", "summary", "menu", "sources", "draft"]
     static let homeKeys = ["title", "summary"]
     static let relationKeys = ["established", "status", "severed"]
     static let eventKeys = ["date", "until", "circa", "title"]
@@ -16,8 +17,14 @@ struct PageDecoder {
     static func decodePage(_ file: SourceFile, id: PageID, diagnostics: inout DiagnosticBag) -> Page? {
         guard let (fields, frontMatter) = fields(of: file, diagnostics: &diagnostics) else { return nil }
         let isCountry = id.kind == .country
+        let keys: [String] =
+            switch id.kind {
+            case .country: countryKeys
+            case .topic: topicKeys
+            case .page: plainPageKeys
+            }
         fields.checkKeys(
-            isCountry ? countryKeys : topicKeys, in: "a \(id.kind.rawValue) page's front matter",
+            keys, in: "a \(id.kind == .page ? "plain" : id.kind.rawValue) page's front matter",
             diagnostics: &diagnostics)
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
         let summary = fields.string("summary", required: true, diagnostics: &diagnostics)
@@ -34,11 +41,18 @@ struct PageDecoder {
             }
             relation = decodeRelation(fields, diagnostics: &diagnostics)
         }
-        let related = fields.stringList(isCountry ? "topics" : "countries", diagnostics: &diagnostics)
-            .map { SlugReference(slug: $0.0, location: $0.1) }
-        let events = fields.list("events", diagnostics: &diagnostics).compactMap {
-            decodeEvent($0, origin: fields.origin, diagnostics: &diagnostics)
-        }
+        let isPlain = id.kind == .page
+        let related =
+            isPlain
+            ? []
+            : fields.stringList(isCountry ? "topics" : "countries", diagnostics: &diagnostics)
+                .map { SlugReference(slug: $0.0, location: $0.1) }
+        let events =
+            isPlain
+            ? []
+            : fields.list("events", diagnostics: &diagnostics).compactMap {
+                decodeEvent($0, origin: fields.origin, diagnostics: &diagnostics)
+            }
         let sources = fields.list("sources", diagnostics: &diagnostics).compactMap {
             decodeSource($0, origin: fields.origin, diagnostics: &diagnostics)
         }
@@ -56,10 +70,11 @@ struct PageDecoder {
                 "the page has no body text",
                 hint: "write at least a paragraph below the front matter")
         }
+        let menu = isPlain ? fields.string("menu", diagnostics: &diagnostics) : nil
         guard let title, let summary else { return nil }
         return Page(
             id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
-            related: related, events: events, sources: sources, draft: draft, body: body)
+            related: related, events: events, sources: sources, draft: draft, menu: menu, body: body)
     }
 
     /// Decodes `content/index.md`.

@@ -2,13 +2,22 @@
 public enum PageKind: String, Sendable, Hashable, CaseIterable {
     case country
     case topic
+    /// A plain page such as "About": `content/pages/about.md`, published at `/about/`.
+    case page
 
-    /// The folder under `content/` and the URL prefix: `countries`, `topics`.
+    /// The folder under `content/`: `countries`, `topics`, `pages`.
     public var folder: String {
         switch self {
         case .country: "countries"
         case .topic: "topics"
+        case .page: "pages"
         }
+    }
+
+    /// The URL path the kind's pages are published under: `countries/`, `topics/`, or nothing
+    /// for plain pages, which sit at the top of the site.
+    public var urlPrefix: String {
+        self == .page ? "" : folder + "/"
     }
 }
 
@@ -23,7 +32,7 @@ public struct PageID: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The site-relative path of the page's folder: `countries/france/`.
-    public var path: String { "\(kind.folder)/\(slug)/" }
+    public var path: String { "\(kind.urlPrefix)\(slug)/" }
 
     public var description: String { "\(kind.folder)/\(slug)" }
 
@@ -38,7 +47,7 @@ public struct SlugReference: Sendable, Hashable {
     public var location: SourceLocation
 }
 
-/// A country or topic page as loaded from its file.
+/// A country, topic or plain page as loaded from its file.
 public struct Page: Sendable {
     public var id: PageID
     public var file: String
@@ -55,6 +64,8 @@ public struct Page: Sendable {
     public var events: [Event]
     public var sources: [Source]
     public var draft: Bool
+    /// Plain pages only: the label of the page's link in the main navigation, when it has one.
+    public var menu: String?
     public var body: MarkdownDocument
 
     public var kind: PageKind { id.kind }

@@ -13,6 +13,7 @@ struct HomeOutput: SiteOutput {
         ]
         inputs.formUnion(countries.map { .page($0, .region) })
         inputs.formUnion(Set<SiteInput>.links(to: countries + topics))
+        inputs.formUnion(Set<SiteInput>.navigation(in: site))
         inputs.formUnion(Set<SiteInput>.entries(site.timeline.entries.suffix(Self.latestCount)))
         return inputs
     }

@@ -3,7 +3,7 @@ struct NotFoundOutput: SiteOutput {
     var path: String { "404.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
-        [.config, .template("404")]
+        Set<SiteInput>([.config, .template("404")]).union(Set<SiteInput>.navigation(in: site))
     }
 
     func render(_ reader: SiteReader) -> String {

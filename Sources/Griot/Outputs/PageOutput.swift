@@ -11,6 +11,7 @@ struct PageOutput: SiteOutput {
             .config, .page(id, .all), .related(id), .backlinks(id), .template(id.kind.rawValue),
         ]
         inputs.formUnion(Set<SiteInput>.links(to: related + backlinks))
+        inputs.formUnion(Set<SiteInput>.navigation(in: site))
         return inputs
     }
 

@@ -3,7 +3,7 @@ struct RelationsOutput: SiteOutput {
     var path: String { "relations/index.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
-        [.config, .relationsIndex, .template("relations")]
+        Set<SiteInput>([.config, .relationsIndex, .template("relations")]).union(Set<SiteInput>.navigation(in: site))
     }
 
     func render(_ reader: SiteReader) -> String {

@@ -13,10 +13,13 @@ extension SiteReader {
             language: config.language, root: config.basePath)
     }
 
+    /// The main navigation: the home page, the two indexes, then the plain pages that name a
+    /// `menu` label, by label.
     func nav(current path: String) -> [NavItem] {
-        [("Home", ""), ("Relations", "relations/"), ("Timeline", "timeline/")].map {
-            NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path)
-        }
+        let plain = pages(.page).compactMap { id in menu(of: id).map { ($0, id.path) } }.sorted { $0 < $1 }
+        let indexes = [("Home", ""), ("Relations", "relations/"), ("Timeline", "timeline/")]
+        return indexes.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: false) }
+            + plain.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: true) }
     }
 
     func meta(_ title: String, _ description: String) -> MetaView {
@@ -49,6 +52,11 @@ extension Set where Element == SiteInput {
     /// What `linkView` reads for each of `ids`.
     static func links(to ids: [PageID]) -> Set<SiteInput> {
         Set(ids.flatMap { [.page($0, .title), .page($0, .summary)] })
+    }
+
+    /// What `nav` reads: the list of plain pages and their menu labels.
+    static func navigation(in site: Site) -> Set<SiteInput> {
+        Set(site.pages.filter { $0.kind == .page }.map { .page($0.id, .menu) }).union([.config, .pageList(.page)])
     }
 
     /// What `entryView` reads for each of `entries`.

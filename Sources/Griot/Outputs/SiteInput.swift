@@ -26,6 +26,8 @@ public enum PageField: Sendable, Hashable {
     case title
     case summary
     case region
+    /// A plain page's label in the main navigation.
+    case menu
     /// Everything the page's own file holds: what its own output shows.
     case all
 }

@@ -50,6 +50,11 @@ struct SiteReader: Sendable {
         return site.page(id)?.summary
     }
 
+    func menu(of id: PageID) -> String? {
+        read(.page(id, .menu))
+        return site.page(id)?.menu
+    }
+
     func region(of id: PageID) -> String? {
         read(.page(id, .region))
         return site.page(id)?.region

@@ -4,6 +4,7 @@ struct TimelineOutput: SiteOutput {
 
     func inputs(in site: Site) -> Set<SiteInput> {
         Set<SiteInput>([.config, .timeline, .template("timeline")]).union(Set<SiteInput>.entries(site.timeline.entries))
+            .union(Set<SiteInput>.navigation(in: site))
     }
 
     func render(_ reader: SiteReader) -> String {

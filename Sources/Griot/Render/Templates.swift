@@ -5,7 +5,7 @@ import Mustache
 /// swift-mustache: a missing template or partial would otherwise render as empty text.
 public struct Templates: Sendable {
     /// Every template a build renders directly.
-    public static let required = ["base", "home", "country", "topic", "timeline", "relations", "404"]
+    public static let required = ["base", "home", "country", "topic", "page", "timeline", "relations", "404"]
 
     let library: MustacheLibrary
 

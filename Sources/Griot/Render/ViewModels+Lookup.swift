@@ -34,6 +34,7 @@ extension NavItem: MustacheParent {
         case "title": title
         case "url": url
         case "current": current
+        case "plain": plain
         default: nil
         }
     }

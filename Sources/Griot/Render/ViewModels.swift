@@ -21,6 +21,8 @@ struct NavItem: Sendable {
     var title: String
     var url: String
     var current: Bool
+    /// A plain page (About…), which the footer lists too.
+    var plain: Bool
 }
 
 /// A date as text at its own precision, with its EDTF form and, when HTML can express it, the

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes the skeleton of a new country or topic page for `griot new`.
+/// Writes the skeleton of a new country, topic or plain page for `griot new`.
 ///
 /// The skeleton holds every front-matter field, commented, and is a draft that builds cleanly, so an
 /// editor can preview it at once with `--drafts` and fill it in.
@@ -22,6 +22,11 @@ public struct PageScaffold: Sendable {
             throw Failure(message: "the page needs a name", hint: "griot new country \"Côte d'Ivoire\"")
         }
         let slug = slug ?? Slug.make(from: trimmed)
+        if kind == .page, ContentPath.reservedTopLevel.contains(slug) {
+            throw Failure(
+                message: "a plain page cannot be named '\(slug)': the site publishes /\(slug)/ already",
+                hint: "give another slug with --slug")
+        }
         guard Slug.isValid(slug) else {
             throw Failure(
                 message: "cannot make a slug from '\(slug.isEmpty ? trimmed : slug)'",
@@ -61,10 +66,12 @@ public struct PageScaffold: Sendable {
     private static let sharedFields = """
         events: []
         # events:
-        #   - date: "YYYY-MM-DD"    # or "YYYY" or "YYYY-MM"
+        #   - date: "YYYY-MM-DD"    # an EDTF date: "1963", "1963-07", "1591~", "2024-41", "1600/1737"
         #     title: What happened, in one line
-        #     until: "YYYY"         # optional: the end of a period
-        #     circa: true           # optional: the date is approximate
+        \(sourceFields)
+        """
+
+    private static let sourceFields = """
         sources: []
         # sources:
         #   - title: Title of the document
@@ -122,6 +129,18 @@ public struct PageScaffold: Sendable {
                 ## Role in foreign relations
 
                 What it means for the countries involved; link them by file: `[Niger](../countries/niger.md)`.
+
+                """
+        case .page:
+            return """
+                ---
+                title: \(quotedTitle)
+                # menu: "Short label"      # lists the page in the main navigation under this label
+                summary: "\(title): one sentence for lists and search results."
+                \(Self.sourceFields)
+                ---
+                What this page is about, in a short opening paragraph. It is published at /\(slug)/ and
+                listed in the site's main navigation.
 
                 """
         }

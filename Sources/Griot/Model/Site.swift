@@ -3,8 +3,10 @@
 public struct Site: Sendable {
     public var config: SiteConfig
     public var home: HomeText?
-    /// Country and topic pages ordered by kind, then slug.
+    /// Every page ordered by kind, then slug.
     public var pages: [Page]
+    /// The ids of each kind's pages, in the same order.
+    public let ids: [PageKind: [PageID]]
     /// For each page, the pages it is related to through `topics:`/`countries:`, both directions merged.
     public var related: [PageID: [PageID]]
     /// For each page, the pages whose bodies link to it.
@@ -26,7 +28,11 @@ public struct Site: Sendable {
         self.timeline = Timeline(pages: pages)
         self.relationsIndex = RelationsIndex(pages: pages)
         self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })
+        self.ids = Dictionary(grouping: pages.map(\.id), by: \.kind)
     }
+
+    /// The ids of every page of `kind`, in id order.
+    public func ids(_ kind: PageKind) -> [PageID] { ids[kind] ?? [] }
 
     public func page(_ id: PageID) -> Page? {
         indexByID[id].map { pages[$0] }

@@ -6,8 +6,8 @@ struct HomeOutput: SiteOutput {
     var path: String { "index.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
-        let countries = site.pages.filter { $0.kind == .country }.map(\.id)
-        let topics = site.pages.filter { $0.kind == .topic }.map(\.id)
+        let countries = site.ids(.country)
+        let topics = site.ids(.topic)
         var inputs: Set<SiteInput> = [
             .config, .home, .pageList(.country), .pageList(.topic), .timeline, .template("home"),
         ]

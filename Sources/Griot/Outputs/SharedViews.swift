@@ -56,7 +56,7 @@ extension Set where Element == SiteInput {
 
     /// What `nav` reads: the list of plain pages and their menu labels.
     static func navigation(in site: Site) -> Set<SiteInput> {
-        Set(site.pages.filter { $0.kind == .page }.map { .page($0.id, .menu) }).union([.config, .pageList(.page)])
+        Set(site.ids(.page).map { .page($0, .menu) }).union([.config, .pageList(.page)])
     }
 
     /// What `entryView` reads for each of `entries`.

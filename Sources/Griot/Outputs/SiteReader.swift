@@ -31,7 +31,7 @@ struct SiteReader: Sendable {
     /// The ids of every page of `kind`, in id order.
     func pages(_ kind: PageKind) -> [PageID] {
         read(.pageList(kind))
-        return site.pages.filter { $0.kind == kind }.map(\.id)
+        return site.ids(kind)
     }
 
     /// A page with every field: for the output of the page itself.

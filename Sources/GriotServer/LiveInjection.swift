@@ -1,6 +1,5 @@
 import Foundation
 import Griot
-import Mustache
 
 /// What serve mode adds to every HTML page it sends (never to the built files): the live-reload
 /// script and, while the last rebuild failed, an overlay listing its errors above the last good page.
@@ -18,33 +17,22 @@ struct LiveInjection: Sendable {
 
         """
 
-    private struct DiagnosticView {
-        var place: String
-        var severity: String
-        var message: String
-        var hint: String?
-    }
+    /// The error overlay: every value escaped for HTML.
+    private func overlay(for errors: [Diagnostic]) -> String {
+        let escape = HTMLEscaping.text
+        var box = """
+            <div id="griot-errors" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.5rem;background:#3b0d0c;color:#fff;font:15px/1.5 ui-monospace,monospace;border-bottom:4px solid #e5484d;max-height:60vh;overflow:auto">
+            <p style="margin:0 0 .5rem;font-weight:700">Griot: the last rebuild failed with \(errors.count) problem(s). Below is the last good version of the page; save a fix and it reloads.</p>
+            <ol style="margin:0;padding-left:1.5rem">
 
-    private struct OverlayView {
-        var count: Int
-        var diagnostics: [DiagnosticView]
-    }
-
-    private let overlay: MustacheTemplate
-
-    init() {
-        // The template is a constant, checked by the tests; values are escaped by Mustache.
-        overlay = try! MustacheTemplate(
-            string: """
-                <div id="griot-errors" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.5rem;background:#3b0d0c;color:#fff;font:15px/1.5 ui-monospace,monospace;border-bottom:4px solid #e5484d;max-height:60vh;overflow:auto">
-                <p style="margin:0 0 .5rem;font-weight:700">Griot: the last rebuild failed with {{count}} problem(s). Below is the last good version of the page; save a fix and it reloads.</p>
-                <ol style="margin:0;padding-left:1.5rem">
-                {{#diagnostics}}
-                <li><code>{{place}}</code>: <strong>{{severity}}</strong>: {{message}}{{#hint}}<br><span style="opacity:.8">hint: {{.}}</span>{{/hint}}</li>
-                {{/diagnostics}}
-                </ol>
-                </div>
-                """)
+            """
+        for error in errors {
+            box += "<li><code>\(escape(error.place))</code>: <strong>\(escape(error.severity.rawValue))</strong>: "
+            box += escape(error.message)
+            if let hint = error.hint { box += "<br><span style=\"opacity:.8\">hint: \(escape(hint))</span>" }
+            box += "</li>\n"
+        }
+        return box + "</ol>\n</div>\n"
     }
 
     /// `html` with the script before `</body>` and, when `errors` is not empty, the overlay after `<body>`.
@@ -57,12 +45,7 @@ struct LiveInjection: Sendable {
             page += tag
         }
         guard !errors.isEmpty else { return page }
-        let view = OverlayView(
-            count: errors.count,
-            diagnostics: errors.map {
-                DiagnosticView(place: $0.place, severity: $0.severity.rawValue, message: $0.message, hint: $0.hint)
-            })
-        let box = overlay.render(view)
+        let box = overlay(for: errors)
         if let body = page.range(of: "<body"), let end = page[body.upperBound...].firstIndex(of: ">") {
             page.insert(contentsOf: "\n" + box, at: page.index(after: end))
         } else {

@@ -447,7 +447,7 @@ extension BadInput {
                     "templates/topic.mustache", "{{<base}}\n{{$content}}\n<h1>{{title}</h1>\n{{/content}}\n{{/base}}\n")
             },
             expected: [
-                "templates/topic.mustache:3:13: error: template syntax error: a tag is not finished (missing '}}'?)",
+                "templates/topic.mustache:3:12: error: template syntax error: a tag is not finished (missing '}}'?)",
                 "    hint: check that every {{#section}}",
             ],
             summary: "1 error, 0 warnings"),
@@ -459,7 +459,7 @@ extension BadInput {
                     "{{<base}}\n{{$content}}\n{{#events}}\n<li>{{title}}</li>\n{{/event}}\n{{/content}}\n{{/base}}\n")
             },
             expected: [
-                "templates/topic.mustache:5:5: error: template syntax error: a closing tag does not match the section it closes"
+                "templates/topic.mustache:5:4: error: template syntax error: a closing tag does not match the section it closes"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(

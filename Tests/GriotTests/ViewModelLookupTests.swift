@@ -1,10 +1,9 @@
 import Foundation
-import Mustache
 import Testing
 
 @testable import Griot
 
-/// The templates read view models through `MustacheParent.child(named:)`, written by hand for
+/// The templates read view models through `TemplateObject.value(named:)`, written by hand for
 /// speed; these tests hold it equal to the stored properties `Mirror` sees.
 @Suite("View model lookup")
 struct ViewModelLookupTests {
@@ -21,25 +20,37 @@ struct ViewModelLookupTests {
         }
         guard mirror.displayStyle == .struct else { return }
         let typeName = String(describing: type(of: value))
-        let parent = value as? MustacheParent
-        #expect(parent != nil, "\(typeName) must conform to MustacheParent")
+        let parent = value as? any TemplateObject
+        #expect(parent != nil, "\(typeName) must conform to TemplateObject")
         seen.insert(typeName)
         for child in mirror.children {
             guard let label = child.label else { continue }
             let expected =
                 Mirror(reflecting: child.value).displayStyle == .optional
                 && Mirror(reflecting: child.value).children.isEmpty
-            let found = parent?.child(named: label)
-            #expect((found == nil) == expected, "\(typeName).child(named: \"\(label)\") does not answer the field")
+            let found = parent.flatMap { Self.plain($0.value(named: label)) }
+            #expect((found == nil) == expected, "\(typeName).value(named: \"\(label)\") does not answer the field")
             let fieldMirror = Mirror(reflecting: child.value)
             let unwrapped: Any? =
                 fieldMirror.displayStyle == .optional ? fieldMirror.children.first?.value : child.value
             if let found, let unwrapped, unwrapped is String || unwrapped is Int || unwrapped is Bool {
-                #expect("\(found)" == "\(unwrapped)", "\(typeName).child(named: \"\(label)\") answers another value")
+                #expect("\(found)" == "\(unwrapped)", "\(typeName).value(named: \"\(label)\") answers another value")
             }
             checkLookup(child.value, seen: &seen)
         }
-        #expect(parent?.child(named: "no-such-field") == nil)
+        #expect(parent.flatMap { Self.plain($0.value(named: "no-such-field")) } == nil)
+    }
+
+    /// The value as `Any`, nil when missing: text, flags and numbers as themselves.
+    static func plain(_ value: TemplateValue) -> Any? {
+        switch value {
+        case .missing: nil
+        case .text(let text): text
+        case .flag(let flag): flag
+        case .number(let number): number
+        case .object(let object): object
+        case .list(let items): items
+        }
     }
 
     @Test("every view model answers exactly its stored properties")

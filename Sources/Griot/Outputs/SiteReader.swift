@@ -81,7 +81,7 @@ struct SiteReader: Sendable {
     }
 
     /// Renders `template` with a view model.
-    func render(_ viewModel: Any, template: String) -> String {
+    func render(_ viewModel: some TemplateObject, template: String) -> String {
         read(.template(template))
         return templates.render(viewModel, template: template)
     }

@@ -1,277 +1,274 @@
-import Mustache
+// Field lookup for the templates: a switch per view model, no reflection and no dynamic casts.
+// `ViewModelLookupTests` checks that each `value(named:)` answers exactly the stored properties
+// `Mirror` sees, so a field added to a view model cannot be forgotten here.
 
-// Fast field lookup for the templates. swift-mustache otherwise finds every `{{name}}` through
-// `Mirror`, which was a third of a build's time; a switch per view model does the same lookup
-// directly. `ViewModelLookupTests` checks that each `child(named:)` answers exactly the stored
-// properties `Mirror` sees, so a field added to a view model cannot be forgotten here.
-
-extension SiteView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension SiteView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "title": title
-        case "subject": subject
-        case "description": description
-        case "language": language
-        case "root": root
-        default: nil
+        case "title": TemplateValue(title)
+        case "subject": TemplateValue(subject)
+        case "description": TemplateValue(description)
+        case "language": TemplateValue(language)
+        case "root": TemplateValue(root)
+        default: .missing
         }
     }
 }
 
-extension MetaView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension MetaView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "title": title
-        case "description": description
-        default: nil
+        case "title": TemplateValue(title)
+        case "description": TemplateValue(description)
+        default: .missing
         }
     }
 }
 
-extension NavItem: MustacheParent {
-    func child(named key: String) -> Any? {
+extension NavItem: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "title": title
-        case "url": url
-        case "current": current
-        case "plain": plain
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "current": TemplateValue(current)
+        case "plain": TemplateValue(plain)
+        default: .missing
         }
     }
 }
 
-extension DateView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension DateView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "text": text
-        case "datetime": datetime
-        case "edtf": edtf
-        default: nil
+        case "text": TemplateValue(text)
+        case "datetime": TemplateValue(datetime)
+        case "edtf": TemplateValue(edtf)
+        default: .missing
         }
     }
 }
 
-extension LinkView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension LinkView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        default: nil
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "summary": TemplateValue(summary)
+        default: .missing
         }
     }
 }
 
-extension TocItem: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TocItem: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "id": id
-        case "text": text
-        case "nested": nested
-        default: nil
+        case "id": TemplateValue(id)
+        case "text": TemplateValue(text)
+        case "nested": TemplateValue(nested)
+        default: .missing
         }
     }
 }
 
-extension EventView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension EventView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "date": date
-        case "title": title
-        default: nil
+        case "date": TemplateValue(date)
+        case "title": TemplateValue(title)
+        default: .missing
         }
     }
 }
 
-extension SourceView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension SourceView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "title": title
-        case "publisher": publisher
-        case "url": url
-        case "date": date
-        default: nil
+        case "title": TemplateValue(title)
+        case "publisher": TemplateValue(publisher)
+        case "url": TemplateValue(url)
+        case "date": TemplateValue(date)
+        default: .missing
         }
     }
 }
 
-extension RelationView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RelationView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "established": established
-        case "status": status
-        case "statusLabel": statusLabel
-        case "severed": severed
-        default: nil
+        case "established": TemplateValue(established)
+        case "status": TemplateValue(status)
+        case "statusLabel": TemplateValue(statusLabel)
+        case "severed": TemplateValue(severed)
+        default: .missing
         }
     }
 }
 
-extension PageView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension PageView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "site": site
-        case "meta": meta
-        case "nav": nav
-        case "title": title
-        case "summary": summary
-        case "region": region
-        case "iso": iso
-        case "relation": relation
-        case "html": html
-        case "toc": toc
-        case "hasToc": hasToc
-        case "related": related
-        case "relatedTitle": relatedTitle
-        case "hasRelated": hasRelated
-        case "events": events
-        case "hasEvents": hasEvents
-        case "backlinks": backlinks
-        case "hasBacklinks": hasBacklinks
-        case "sources": sources
-        case "hasSources": hasSources
-        default: nil
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        case "region": TemplateValue(region)
+        case "iso": TemplateValue(iso)
+        case "relation": TemplateValue(relation)
+        case "html": TemplateValue(html)
+        case "toc": TemplateValue(toc)
+        case "hasToc": TemplateValue(hasToc)
+        case "related": TemplateValue(related)
+        case "relatedTitle": TemplateValue(relatedTitle)
+        case "hasRelated": TemplateValue(hasRelated)
+        case "events": TemplateValue(events)
+        case "hasEvents": TemplateValue(hasEvents)
+        case "backlinks": TemplateValue(backlinks)
+        case "hasBacklinks": TemplateValue(hasBacklinks)
+        case "sources": TemplateValue(sources)
+        case "hasSources": TemplateValue(hasSources)
+        default: .missing
         }
     }
 }
 
-extension TimelineEntryView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TimelineEntryView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "date": date
-        case "title": title
-        case "url": url
-        case "pageTitle": pageTitle
-        case "kind": kind
-        default: nil
+        case "date": TemplateValue(date)
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "pageTitle": TemplateValue(pageTitle)
+        case "kind": TemplateValue(kind)
+        default: .missing
         }
     }
 }
 
-extension TimelineYearView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TimelineYearView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "year": year
-        case "entries": entries
-        default: nil
+        case "year": TemplateValue(year)
+        case "entries": TemplateValue(entries)
+        default: .missing
         }
     }
 }
 
-extension TimelinePeriodView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TimelinePeriodView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "label": label
-        case "id": id
-        case "years": years
-        case "count": count
-        default: nil
+        case "label": TemplateValue(label)
+        case "id": TemplateValue(id)
+        case "years": TemplateValue(years)
+        case "count": TemplateValue(count)
+        default: .missing
         }
     }
 }
 
-extension TimelineView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TimelineView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "site": site
-        case "meta": meta
-        case "nav": nav
-        case "periods": periods
-        case "count": count
-        default: nil
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        case "periods": TemplateValue(periods)
+        case "count": TemplateValue(count)
+        default: .missing
         }
     }
 }
 
-extension RelationRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RelationRowView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "name": name
-        case "url": url
-        case "region": region
-        case "established": established
-        case "status": status
-        case "statusLabel": statusLabel
-        case "severed": severed
-        default: nil
+        case "name": TemplateValue(name)
+        case "url": TemplateValue(url)
+        case "region": TemplateValue(region)
+        case "established": TemplateValue(established)
+        case "status": TemplateValue(status)
+        case "statusLabel": TemplateValue(statusLabel)
+        case "severed": TemplateValue(severed)
+        default: .missing
         }
     }
 }
 
-extension RelationTableView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RelationTableView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "rows": rows
-        default: nil
+        case "rows": TemplateValue(rows)
+        default: .missing
         }
     }
 }
 
-extension RegionView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RegionView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "name": name
-        case "id": id
-        case "rows": rows
-        case "count": count
-        default: nil
+        case "name": TemplateValue(name)
+        case "id": TemplateValue(id)
+        case "rows": TemplateValue(rows)
+        case "count": TemplateValue(count)
+        default: .missing
         }
     }
 }
 
-extension RelationsView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RelationsView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "site": site
-        case "meta": meta
-        case "nav": nav
-        case "byNameTable": byNameTable
-        case "byDateTable": byDateTable
-        case "regions": regions
-        case "count": count
-        case "datedCount": datedCount
-        default: nil
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        case "byNameTable": TemplateValue(byNameTable)
+        case "byDateTable": TemplateValue(byDateTable)
+        case "regions": TemplateValue(regions)
+        case "count": TemplateValue(count)
+        case "datedCount": TemplateValue(datedCount)
+        default: .missing
         }
     }
 }
 
-extension RegionCountriesView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RegionCountriesView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "name": name
-        case "countries": countries
-        default: nil
+        case "name": TemplateValue(name)
+        case "countries": TemplateValue(countries)
+        default: .missing
         }
     }
 }
 
-extension HomeView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension HomeView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "site": site
-        case "meta": meta
-        case "nav": nav
-        case "title": title
-        case "summary": summary
-        case "html": html
-        case "regions": regions
-        case "topics": topics
-        case "latest": latest
-        case "countryCount": countryCount
-        case "topicCount": topicCount
-        case "eventCount": eventCount
-        default: nil
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        case "html": TemplateValue(html)
+        case "regions": TemplateValue(regions)
+        case "topics": TemplateValue(topics)
+        case "latest": TemplateValue(latest)
+        case "countryCount": TemplateValue(countryCount)
+        case "topicCount": TemplateValue(topicCount)
+        case "eventCount": TemplateValue(eventCount)
+        default: .missing
         }
     }
 }
 
-extension NotFoundView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension NotFoundView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
         switch key {
-        case "site": site
-        case "meta": meta
-        case "nav": nav
-        default: nil
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        default: .missing
         }
     }
 }

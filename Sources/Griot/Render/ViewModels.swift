@@ -1,5 +1,5 @@
-// Plain view models handed to the Mustache templates. swift-mustache reads values through
-// `Mirror`, which sees stored properties only: every field here is stored, none computed.
+// Plain view models handed to the templates, which read them through `TemplateObject`
+// (ViewModels+Lookup.swift): every field here is stored, none computed.
 
 /// Site-wide values every template can read as `{{site.…}}`.
 struct SiteView: Sendable {

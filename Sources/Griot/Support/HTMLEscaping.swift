@@ -1,7 +1,5 @@
-import Mustache
-
-/// Escaping for values written into HTML and XML outside the templates.
-enum HTMLEscaping {
+/// Escaping for values written into HTML and XML.
+public enum HTMLEscaping {
     /// A URL for an `href` or `src` attribute, escaped exactly as cmark escapes the links it renders:
     /// `&` and `'` as entities, bytes outside the URL-safe set percent-encoded, `%` kept.
     static func href(_ url: String) -> String {
@@ -28,7 +26,7 @@ enum HTMLEscaping {
 
     /// Text for element content or a quoted attribute: `& < > " '` as entities. Text without any
     /// of them, most text, is returned as it is without a copy.
-    static func text(_ text: String) -> String {
+    public static func text(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: needsEscaping) else { return text }
         var result: [UInt8] = []
@@ -49,19 +47,5 @@ enum HTMLEscaping {
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-}
-
-/// The templates' escaping: the same five characters as swift-mustache's HTML content type,
-/// escaped in one pass over the bytes instead of a dictionary lookup per character.
-struct GriotHTMLContentType: MustacheContentType {
-    static let name = "GRIOT_HTML"
-    /// Put on a line of its own before every template, so that its escaping uses this type; a
-    /// standalone tag's line leaves no trace in the output.
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-    static let registered: Void = MustacheContentTypes.register(GriotHTMLContentType(), named: name)
-
-    func escapeText(_ text: String) -> String {
-        HTMLEscaping.text(text)
     }
 }

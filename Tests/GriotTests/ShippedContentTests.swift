@@ -42,6 +42,25 @@ struct ShippedContentTests {
         #expect(entries.last?.date.estimatedYear == 2024)
     }
 
+    @Test(
+        "the shipped timeline puts causes before their effects",
+        arguments: [
+            ("Mali Federation becomes independent", "Senegal leaves the Mali Federation"),
+            ("Voters approve the new constitution", "Konaré, leader of ADEMA, takes office"),
+            ("Konaré, leader of ADEMA, takes office", "Konaré's government offers the Tuareg reparations"),
+            ("Protests against President Keïta's government", "Coup d'état initiated by Colonel Assimi Goïta"),
+            ("asks for MINUSMA's withdrawal", "terminates MINUSMA's mandate"),
+            ("terminates MINUSMA's mandate", "Answering the vote"),
+            ("kill dozens of Russian personnel in an ambush", "Diplomatic relations with Ukraine severed"),
+        ])
+    func causesBeforeEffects(cause: String, effect: String) throws {
+        let site = try #require(Builder(options: options).check().site)
+        let titles = site.timeline.entries.map(\.title)
+        let first = try #require(titles.firstIndex { $0.contains(cause) }, "no entry '\(cause)'")
+        let second = try #require(titles.firstIndex { $0.contains(effect) }, "no entry '\(effect)'")
+        #expect(first < second)
+    }
+
     // The copy checks (8-word runs against a committed fingerprint of the sources, and a
     // sentence-level similarity measure) are in ContentOriginalityTests.swift.
 }

@@ -214,6 +214,19 @@ extension BadInput {
     // Malformed YAML.
     static let yaml: [BadInput] = [
         BadInput(
+            name: "yaml: an alias to an anchor never defined",
+            mutate: { try $0.replace(in: alpha, "summary: Alpha is the oldest partner.", with: "summary: *nothing") },
+            expected: [
+                "content/countries/alpha.md:5:10: error: invalid YAML: '*nothing' names no '&nothing' anchor before it",
+                "    hint: define the anchor ('key: &nothing value') before the alias uses it",
+            ],
+            summary: "1 error, 0 warnings"),
+        BadInput(
+            name: "yaml: site.yml holding two documents",
+            mutate: { try $0.write("content/site.yml", "---\ntitle: A\n---\ntitle: B\n") },
+            expected: ["content/site.yml:3:1: error: invalid YAML: a second document begins here"],
+            summary: "1 error, 0 warnings"),
+        BadInput(
             name: "YAML: an unclosed flow list",
             mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [river-pact") },
             // libyaml notices the missing ']' on the next line, at 'events:'.

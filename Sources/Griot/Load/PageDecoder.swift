@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns a content file into a typed page, collecting every problem in its front matter.
 struct PageDecoder {
     static let countryKeys = [
@@ -112,7 +110,7 @@ struct PageDecoder {
             return nil
         case .success(let node):
             // Empty front matter is an empty mapping; required fields then report themselves.
-            let node = node ?? Node.mapping(Node.Mapping([]))
+            let node = node ?? YAMLNode.mapping([], YAMLMark(line: 1, column: 1))
             guard let fields = YAMLMapping(node, origin: origin, what: "front matter", diagnostics: &diagnostics)
             else { return nil }
             return (fields, frontMatter)
@@ -159,7 +157,7 @@ struct PageDecoder {
         return relation
     }
 
-    private static func decodeEvent(_ node: Node, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Event? {
+    private static func decodeEvent(_ node: YAMLNode, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Event? {
         guard let fields = YAMLMapping(node, origin: origin, what: "an event", diagnostics: &diagnostics) else {
             return nil
         }
@@ -180,7 +178,8 @@ struct PageDecoder {
         return Event(date: date, title: title, location: origin.location(node))
     }
 
-    private static func decodeSource(_ node: Node, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Source? {
+    private static func decodeSource(_ node: YAMLNode, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Source?
+    {
         guard let fields = YAMLMapping(node, origin: origin, what: "a source", diagnostics: &diagnostics) else {
             return nil
         }

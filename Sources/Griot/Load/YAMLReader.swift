@@ -1,105 +1,75 @@
 import Foundation
-import Yams
 
-/// Where a YAML text sits in its file, to turn Yams marks into file positions.
+/// Where a YAML text sits in its file, to turn YAML marks into file positions.
 struct YAMLOrigin: Sendable {
     var file: String
     /// The file line on which the YAML text starts.
     var firstLine: Int
 
-    func location(_ node: Node) -> SourceLocation {
+    func location(_ node: YAMLNode) -> SourceLocation {
         location(node.mark)
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: firstLine, column: 1) }
         return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column)
     }
 
     /// Composes the YAML into a node tree, or a diagnostic at the syntax error.
-    func compose(_ yaml: String) -> Result<Node?, Diagnostic> {
-        do throws(YAMLAliasBudget.Exceeded) {
-            try YAMLAliasBudget.check(yaml)
+    func compose(_ yaml: String) -> Result<YAMLNode?, Diagnostic> {
+        do throws(YAMLComposer.Failure) {
+            return .success(try YAMLComposer.compose(yaml))
         } catch {
-            return .failure(
-                Diagnostic(
-                    .error, at: SourceLocation(file: file, line: firstLine + error.line - 1, column: error.column),
-                    message:
-                        "the YAML grows past \(YAMLAliasBudget.allowance / 1_048_576) MB once its aliases (*name) are expanded",
-                    hint: "write the values out instead of repeating them through '&anchor' and '*alias'"))
-        }
-        do {
-            return .success(try Yams.compose(yaml: yaml))
-        } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: yaml))
-        } catch {
-            return .failure(Diagnostic(.error, file: file, line: firstLine, message: "invalid YAML: \(error)"))
         }
     }
 
-    private func diagnostic(for error: YamlError, in yaml: String) -> Diagnostic {
-        var problem = "\(error)"
-        var mark: Mark?
-        switch error {
-        case .scanner(let context, let text, let at, _), .parser(let context, let text, let at, _),
-            .composer(let context, let text, let at, _):
-            problem = [context?.text, text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            mark = at
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
-            mark = context.mark
-            if let key = duplicates.first, let line = Self.secondLine(of: key, in: yaml, from: context.mark.line) {
-                return Diagnostic(
-                    .error, at: SourceLocation(file: file, line: firstLine + line - 1, column: 1),
-                    message: "invalid YAML: \(problem)", hint: "keep one '\(key):' line and remove the other")
+    private func diagnostic(for failure: YAMLComposer.Failure, in yaml: String) -> Diagnostic {
+        switch failure {
+        case .tooLarge(let mark):
+            return Diagnostic(
+                .error, at: location(mark),
+                message:
+                    "the YAML grows past \(YAMLComposer.aliasAllowance / 1_048_576) MB once its aliases (*name) are expanded",
+                hint: "write the values out instead of repeating them through '&anchor' and '*alias'")
+        case .duplicateKey(let key, let mark):
+            return Diagnostic(
+                .error, at: location(mark), message: "invalid YAML: the key '\(key)' appears twice",
+                hint: "keep one '\(key):' line and remove the other")
+        case .undefinedAlias(let name, let mark):
+            return Diagnostic(
+                .error, at: location(mark), message: "invalid YAML: '*\(name)' names no '&\(name)' anchor before it",
+                hint: "define the anchor ('key: &\(name) value') before the alias uses it")
+        case .severalDocuments(let mark):
+            return Diagnostic(
+                .error, at: location(mark), message: "invalid YAML: a second document begins here",
+                hint:
+                    "front matter and site.yml hold one YAML document each: remove the '---' line that starts a second")
+        case .syntax(let problem, let mark):
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let lineText =
+                mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil } ?? ""
+            let hint: String
+            if problem.contains("tab") || lineText.contains("\t") || yaml.contains("\n\t") {
+                hint = "YAML does not allow tabs for indentation: indent with spaces"
+            } else if problem.contains("mapping values are not allowed") {
+                hint = "a value containing ': ' must be quoted: title: \"Mali: a history\""
+            } else {
+                hint = "check the indentation and quoting on this line and the one before"
             }
-        case .reader(let text, _, _, _):
-            problem = text
-        default:
-            break
+            return Diagnostic(.error, at: location(mark), message: "invalid YAML: \(problem)", hint: hint)
         }
-        let where_ = location(mark)
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let lineText = mark.flatMap { $0.line >= 1 && $0.line <= lines.count ? String(lines[$0.line - 1]) : nil } ?? ""
-        let hint: String
-        if problem.contains("tab") || lineText.contains("\t") || yaml.contains("\n\t") {
-            hint = "YAML does not allow tabs for indentation: indent with spaces"
-        } else if problem.contains("mapping values are not allowed") {
-            hint = "a value containing ': ' must be quoted: title: \"Mali: a history\""
-        } else {
-            hint = "check the indentation and quoting on this line and the one before"
-        }
-        return Diagnostic(.error, at: where_, message: "invalid YAML: \(problem)", hint: hint)
-    }
-}
-
-extension YAMLOrigin {
-    /// The 1-based line of the second `key:` at the same indentation as the first, from `start`.
-    static func secondLine(of key: String, in yaml: String, from start: Int) -> Int? {
-        var indentation: Int?
-        var found = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where index + 1 >= start {
-            let trimmed = line.drop(while: { $0 == " " })
-            guard trimmed.hasPrefix(key + ":") else { continue }
-            let indent = line.count - trimmed.count
-            if indentation == nil { indentation = indent }
-            guard indent == indentation else { continue }
-            found += 1
-            if found == 2 { return index + 1 }
-        }
-        return nil
     }
 }
 
 /// A YAML mapping read field by field, each problem becoming a diagnostic at its node.
 struct YAMLMapping {
     let origin: YAMLOrigin
-    let node: Node
-    private let entries: [(key: String, keyNode: Node, value: Node)]
+    let node: YAMLNode
+    private let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
     /// Wraps `node`, or reports that it is not a mapping.
-    init?(_ node: Node, origin: YAMLOrigin, what: String, diagnostics: inout DiagnosticBag) {
+    init?(_ node: YAMLNode, origin: YAMLOrigin, what: String, diagnostics: inout DiagnosticBag) {
         guard let mapping = node.mapping else {
             diagnostics.error(
                 origin.location(node), "\(what) must be a set of 'key: value' fields",
@@ -123,9 +93,8 @@ struct YAMLMapping {
     }
 
     /// The value of `key`, treating YAML null (`~`, `null`, nothing) as absent.
-    func value(_ key: String) -> Node? {
-        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil { return nil }
+    func value(_ key: String) -> YAMLNode? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
         return value
     }
 
@@ -187,7 +156,7 @@ struct YAMLMapping {
     }
 
     /// The items of a sequence field; a missing field is an empty list.
-    func list(_ key: String, diagnostics: inout DiagnosticBag) -> [Node] {
+    func list(_ key: String, diagnostics: inout DiagnosticBag) -> [YAMLNode] {
         guard let value = value(key) else { return [] }
         guard let sequence = value.sequence else {
             diagnostics.error(
@@ -195,7 +164,7 @@ struct YAMLMapping {
                 hint: "write '\(key): [a, b]' or one '- item' per line")
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// A list of text items with their locations.
@@ -209,7 +178,7 @@ struct YAMLMapping {
         }
     }
 
-    static func shape(of node: Node) -> String {
+    static func shape(of node: YAMLNode) -> String {
         switch node {
         case .mapping: "set of fields"
         case .sequence: "list"

@@ -117,7 +117,7 @@ struct YAMLMapping {
                 hint: "write it on one line after the colon, quoted if it contains ': '")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
             if required {
                 diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")

@@ -16,7 +16,9 @@ public enum Slug {
     public static func make(from text: String) -> String {
         var result = ""
         var pendingDash = false
-        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars {
+        // Only text beyond ASCII has accents to strip; decomposing costs more than the rest.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        for scalar in (isASCII ? text : text.decomposedStringWithCompatibilityMapping).unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             let value = scalar.value
             let isDigit = value >= 48 && value <= 57

@@ -186,16 +186,33 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     /// Cuts rendered HTML at the slot addresses `<marker>0`, `<marker>1`, … in order.
     private static func split(_ html: String, at marker: String, slots: Int) -> [String] {
-        var pieces: [String] = []
-        var rest = Substring(html)
-        for slot in 0..<slots {
-            let address = "\(marker)\(slot)"
-            guard let range = rest.firstRange(of: address) else { break }
-            pieces.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
+        var html = html
+        return html.withUTF8 { bytes in
+            var pieces: [String] = []
+            pieces.reserveCapacity(slots + 1)
+            var start = 0
+            for slot in 0..<slots {
+                let address = Array("\(marker)\(slot)".utf8)
+                guard let found = firstIndex(of: address, in: bytes, from: start) else { break }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                start = found + address.count
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
         }
-        pieces.append(String(rest))
-        return pieces
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `start`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first && pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Replaces a heading node by a custom block that prints `<hN id="…">…</hN>` around its children.

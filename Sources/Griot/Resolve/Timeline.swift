@@ -65,7 +65,7 @@ public struct Timeline: Sendable {
         }
         self.entries = entries.map { ($0.date.sortKey, $0) }
             .sorted { a, b in
-                (a.0, a.1.order, a.1.title, a.1.page.path) < (b.0, b.1.order, b.1.title, b.1.page.path)
+                (a.0, a.1.order, a.1.title, a.1.page) < (b.0, b.1.order, b.1.title, b.1.page)
             }
             .map(\.1)
     }

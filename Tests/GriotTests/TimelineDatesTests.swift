@@ -25,6 +25,7 @@ final class TimelineDatesTests {
         ("2023-40", "A first-half drought"),
         ("-0500", "An ancient founding"),
         ("1985-04-XX", "A day in April"),
+        ("11XX", "A century of trade"),
     ]
 
     static let chronicle =
@@ -124,6 +125,14 @@ final class TimelineDatesTests {
         // 196X is estimated at the end of 1964: after 1963, under a heading of its own.
         #expect(sixtyThree < sixties)
         #expect(timeline.select("h2").map(\.text).contains("500s BCE"))
+    }
+
+    @Test("a span that opens the period of its own name is not given the same heading twice")
+    func noRepeatedHeading() throws {
+        let century = try #require(timeline.first("section#years-1100"))
+        #expect(century.first("h2")?.text == "1100s")
+        #expect(century.select("h3.year").isEmpty)
+        #expect(century.first("li.entry [data-edtf]")?.text == "1100s")
     }
 
     @Test("the home page's latest events are the latest by the same order")

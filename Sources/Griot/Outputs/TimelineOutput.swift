@@ -16,8 +16,11 @@ struct TimelineOutput: SiteOutput {
         let periods = timeline.periods.map { period in
             TimelinePeriodView(
                 label: period.label, id: period.id,
-                years: period.years.map {
-                    TimelineYearView(year: $0.label, entries: $0.entries.map(reader.entryView))
+                years: period.years.enumerated().map { index, year in
+                    // A span opening the period it names ("1100s" first under "1100s") needs no heading of its own.
+                    TimelineYearView(
+                        year: index == 0 && year.label == period.label ? nil : year.label,
+                        entries: year.entries.map(reader.entryView))
                 },
                 count: period.years.reduce(0) { $0 + $1.entries.count })
         }

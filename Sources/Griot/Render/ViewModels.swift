@@ -105,7 +105,8 @@ struct TimelineEntryView: Sendable {
 }
 
 struct TimelineYearView: Sendable {
-    var year: String
+    /// The year's heading; nil for a span that opens the period of the same name ("1100s" under "1100s").
+    var year: String?
     var entries: [TimelineEntryView]
 }
 

@@ -38,6 +38,9 @@ public struct BuildReport: Sendable {
     public var pagesWritten: Int
     /// Files whose bytes changed (or are new) in this build; the others were left untouched.
     public var filesChanged: Int
+    /// Outputs rendered in this build; the others read nothing that changed since their files
+    /// were written, and were kept without rendering.
+    public var outputsRendered: Int = 0
     /// Wall-clock time the build took, in seconds.
     public var duration: Double
     /// The resolved site, when loading and resolving got that far.
@@ -69,10 +72,10 @@ public struct Builder: Sendable {
     private func run(write: Bool) -> BuildReport {
         let start = Date()
         var diagnostics: [Diagnostic] = []
-        func report(_ site: Site?, pages: Int = 0, changed: Int = 0) -> BuildReport {
+        func report(_ site: Site?, pages: Int = 0, changed: Int = 0, rendered: Int = 0) -> BuildReport {
             BuildReport(
                 diagnostics: diagnostics.sorted(), pagesWritten: pages, filesChanged: changed,
-                duration: Date().timeIntervalSince(start), site: site)
+                outputsRendered: rendered, duration: Date().timeIntervalSince(start), site: site)
         }
 
         var isDirectory: ObjCBool = false
@@ -117,20 +120,28 @@ public struct Builder: Sendable {
         }
         let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
         diagnostics += assets.diagnostics
+        let fingerprints = OutputFingerprints(site: site, templates: templates)
+        let previous = transaction.previousFingerprints()
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
             outputs.concurrentMap { output -> WriteResult in
-                var contents = output.render(reader)
+                let fingerprint = fingerprints.fingerprint(of: output)
                 if let progress {
                     let done = rendered.add(1, ordering: .relaxed).newValue
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
+                // Inputs unchanged since the live file was written: the file stays as it is.
+                if previous[output.path] == fingerprint, (try? transaction.reuse(output.path)) == true {
+                    return WriteResult(
+                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, rendered: false)
+                }
+                var contents = output.render(reader)
                 return contents.withUTF8 { bytes in
                     WriteResult(
                         path: output.path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
                             try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
-                        })
+                        }, fingerprint: fingerprint)
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
@@ -143,7 +154,10 @@ public struct Builder: Sendable {
         do throws(DirectoryHandle.Failure) {
             for result in results { _ = try result.outcome.get() }
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
-            try transaction.commit(keeping: Set(results.map { $0.path }))
+            var recorded: [String: UInt64] = [:]
+            for result in results { recorded[result.path] = result.fingerprint }
+            try transaction.commit(
+                keeping: Set(results.map { $0.path }), fingerprints: recorded.compactMapValues { $0 })
         } catch {
             transaction.cancel()
             diagnostics.append(
@@ -156,7 +170,8 @@ public struct Builder: Sendable {
         }
         let pages = results.filter { $0.path.hasSuffix(".html") }
         return report(
-            site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count)
+            site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count,
+            rendered: results.filter { $0.rendered && $0.fingerprint != nil }.count)
     }
 }
 
@@ -164,4 +179,8 @@ public struct Builder: Sendable {
 private struct WriteResult: Sendable {
     var path: String
     var outcome: Result<OutputTransaction.Outcome, DirectoryHandle.Failure>
+    /// What the output read, for the next build to compare; nil for assets, compared by bytes.
+    var fingerprint: UInt64? = nil
+    /// Whether the output was rendered (false when kept for its unchanged fingerprint, or an asset).
+    var rendered = true
 }

@@ -30,7 +30,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.contentErrors)
         }
         let warnings = report.warnings.count
-        let changed = "\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed"
+        let changed =
+            "\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed, \(report.outputsRendered) rendered"
         print(
             "Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s → \(options.outputDirectory.path)"
                 + " (\(changed)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))")

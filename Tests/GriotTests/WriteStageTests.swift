@@ -134,7 +134,7 @@ struct WriteStageTests {
         let topLevel = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path)
         #expect(Set(topLevel) == ["content", "templates", "public", ".public.griot"])
         let work = try FileManager.default.contentsOfDirectory(atPath: fixture.url(".public.griot").path)
-        #expect(Set(work).isSubset(of: ["lock", "trees", "staging"]))
+        #expect(Set(work).isSubset(of: ["lock", "trees", "fingerprints", "staging"]))
         #expect(FixtureSite.snapshot(fixture.url(".public.griot/staging")).keys.count <= before.count)
     }
 

@@ -70,9 +70,11 @@ struct PageDecoder {
         }
         let menu = isPlain ? fields.string("menu", diagnostics: &diagnostics) : nil
         guard let title, let summary else { return nil }
-        return Page(
+        var page = Page(
             id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
             related: related, events: events, sources: sources, draft: draft, menu: menu, body: body)
+        page.sourceHash = StableHash.of(file.text)
+        return page
     }
 
     /// Decodes `content/index.md`.
@@ -83,7 +85,9 @@ struct PageDecoder {
         let summary = fields.string("summary", diagnostics: &diagnostics) ?? ""
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         warnAboutPipeTables(in: body, diagnostics: &diagnostics)
-        return HomeText(title: title, summary: summary, body: body)
+        var home = HomeText(title: title, summary: summary, body: body)
+        home.sourceHash = StableHash.of(file.text)
+        return home
     }
 
     /// CommonMark has no tables: a pipe table would reach readers as a paragraph of bars.

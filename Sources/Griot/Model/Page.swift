@@ -67,6 +67,8 @@ public struct Page: Sendable {
     /// Plain pages only: the label of the page's link in the main navigation, when it has one.
     public var menu: String?
     public var body: MarkdownDocument
+    /// A fingerprint of the page's file, stable across runs.
+    public var sourceHash: UInt64 = 0
 
     public var kind: PageKind { id.kind }
     public var slug: String { id.slug }
@@ -77,4 +79,6 @@ public struct HomeText: Sendable {
     public var title: String
     public var summary: String
     public var body: MarkdownDocument
+    /// A fingerprint of `content/index.md`, stable across runs.
+    public var sourceHash: UInt64 = 0
 }

@@ -7,6 +7,8 @@ public struct Templates: Sendable {
     public static let required = ["base", "home", "country", "topic", "page", "timeline", "relations", "404"]
 
     let renderer: TemplateRenderer
+    /// A fingerprint of every template's name and text, stable across runs.
+    let fingerprint: UInt64
 
     /// Loads every `.mustache` file under `directory` (partials in subfolders are named
     /// `partials/header`), reporting syntax errors, missing templates and unknown partials.
@@ -14,6 +16,7 @@ public struct Templates: Sendable {
         var diagnostics = DiagnosticBag()
         var parsed: [String: [TemplateNode]] = [:]
         var references: [(path: String, TemplateReference)] = []
+        var fingerprint = StableHash()
         let files = mustacheFiles(in: directory)
         if files.isEmpty {
             diagnostics.append(
@@ -30,6 +33,8 @@ public struct Templates: Sendable {
                 do throws(TemplateSyntaxError) {
                     let (nodes, named) = try TemplateParser(file.text).parse()
                     parsed[name] = nodes
+                    fingerprint.combine(name)
+                    fingerprint.combine(file.text)
                     references += named.map { (path, $0) }
                 } catch {
                     diagnostics.append(
@@ -56,7 +61,9 @@ public struct Templates: Sendable {
                     hint: "every site needs: " + required.map { "\($0).mustache" }.joined(separator: ", ")))
         }
         return (
-            diagnostics.hasErrors ? nil : Templates(renderer: TemplateRenderer(templates: parsed)), diagnostics.all
+            diagnostics.hasErrors
+                ? nil : Templates(renderer: TemplateRenderer(templates: parsed), fingerprint: fingerprint.value),
+            diagnostics.all
         )
     }
 

@@ -63,11 +63,14 @@ public struct Timeline: Sendable {
                 }
             }
         }
-        self.entries = entries.map { ($0.date.sortKey, $0) }
-            .sorted { a, b in
-                (a.0, a.1.order, a.1.title, a.1.page) < (b.0, b.1.order, b.1.title, b.1.page)
-            }
-            .map(\.1)
+        // Sort positions, not entries: moving an index is cheaper than moving an entry.
+        let keys = entries.map(\.date.sortKey)
+        let order = entries.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let (x, y) = (entries[a], entries[b])
+            return (x.order, x.title, x.page) < (y.order, y.title, y.page)
+        }
+        self.entries = order.map { entries[$0] }
     }
 
     /// The entries grouped into hundreds of years before 1900 and decades after, then years, each

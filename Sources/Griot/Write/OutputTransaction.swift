@@ -18,6 +18,7 @@ import Foundation
 struct OutputTransaction: Sendable {
     static let stagingName = "staging"
     static let treesName = "trees"
+    static let fingerprintsName = "fingerprints"
 
     let parent: DirectoryHandle
     let work: DirectoryHandle
@@ -58,6 +59,54 @@ struct OutputTransaction: Sendable {
         return .written
     }
 
+    /// Puts the live output's file at `path` into the staging tree as it is (a hard link), for an
+    /// output whose inputs did not change. False when there is no such file, or no hard links:
+    /// the caller then renders and writes it.
+    func reuse(_ path: String) throws(DirectoryHandle.Failure) -> Bool {
+        guard let live else { return false }
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let folderPath = slash.map { path[..<$0] } ?? ""
+        guard let liveFolder = try? live.subdirectory(path: folderPath, create: false) else { return false }
+        defer { liveFolder.close() }
+        guard let kept = liveFolder.status(of: name), kept.st_mode & S_IFMT == S_IFREG else { return false }
+        let folder = try staging.subdirectory(path: folderPath, create: true)
+        defer { folder.close() }
+        if let current = folder.status(of: name), current.st_ino == kept.st_ino, current.st_dev == kept.st_dev {
+            return true
+        }
+        try folder.remove(name)
+        return linkat(liveFolder.descriptor, name, folder.descriptor, name, 0) == 0
+    }
+
+    /// The fingerprints recorded for the live output's files when they were written; empty when
+    /// none were, or when they describe another tree than the live one.
+    func previousFingerprints() -> [String: UInt64] {
+        guard let live else { return [:] }
+        var info = stat()
+        guard fstat(live.descriptor, &info) == 0 else { return [:] }
+        let file = openat(work.descriptor, Self.fingerprintsName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return [:] }
+        let data = FileHandle(fileDescriptor: file, closeOnDealloc: true).readDataToEndOfFile()
+        let lines = data.split(separator: UInt8(ascii: "\n"))
+        let identity = TreeIdentity(info)
+        guard let header = lines.first, String(decoding: header, as: UTF8.self) == Self.fingerprintHeader(identity)
+        else { return [:] }
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(lines.count)
+        for line in lines.dropFirst() {
+            guard let space = line.firstIndex(of: UInt8(ascii: " ")),
+                let value = UInt64(String(decoding: line[..<space], as: UTF8.self), radix: 16)
+            else { continue }
+            fingerprints[String(decoding: line[line.index(after: space)...], as: UTF8.self)] = value
+        }
+        return fingerprints
+    }
+
+    private static func fingerprintHeader(_ tree: TreeIdentity) -> String {
+        "griot fingerprints 1 \(tree.device) \(tree.inode)"
+    }
+
     func write(_ path: String, contents data: Data) throws(DirectoryHandle.Failure) -> Outcome {
         do {
             return try data.withUnsafeBytes { buffer in try write(path, contents: buffer) }
@@ -68,13 +117,19 @@ struct OutputTransaction: Sendable {
         }
     }
 
-    /// Removes from the staging tree everything not in `paths`, then puts it in the output's place.
-    func commit(keeping paths: Set<String>) throws(DirectoryHandle.Failure) {
+    /// Removes from the staging tree everything not in `paths`, records the fingerprints of its
+    /// files (for the staging tree, which becomes the output), then puts it in the output's place.
+    func commit(keeping paths: Set<String>, fingerprints: [String: UInt64] = [:]) throws(DirectoryHandle.Failure) {
         defer { close() }
         try prune(keeping: paths)
         var identities: [TreeIdentity] = []
         var info = stat()
-        if fstat(staging.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
+        if fstat(staging.descriptor, &info) == 0 {
+            identities.append(TreeIdentity(info))
+            var record = Self.fingerprintHeader(TreeIdentity(info)) + "\n"
+            for (path, value) in fingerprints { record += String(value, radix: 16) + " " + path + "\n" }
+            try work.createFile(Self.fingerprintsName, contents: Data(record.utf8))
+        }
         if let live, fstat(live.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
         let record = identities.map { "\($0.device) \($0.inode)\n" }.joined()
         try work.createFile(Self.treesName, contents: Data(record.utf8))

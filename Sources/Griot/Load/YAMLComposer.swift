@@ -141,17 +141,11 @@ enum YAMLComposer {
                     total += anchored.size
                     if total > budget { throw .tooLarge(mark) }
                     try add(anchored.node)
-                case YAML_SEQUENCE_START_EVENT:
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = event.type == YAML_MAPPING_START_EVENT
+                    let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                     open.append(
-                        Collection(
-                            isMapping: false, anchor: YAMLComposer.name(event.data.sequence_start.anchor), mark: mark,
-                            start: total))
-                    total += YAMLComposer.nodeCost
-                case YAML_MAPPING_START_EVENT:
-                    open.append(
-                        Collection(
-                            isMapping: true, anchor: YAMLComposer.name(event.data.mapping_start.anchor), mark: mark,
-                            start: total))
+                        Collection(isMapping: isMapping, anchor: YAMLComposer.name(anchor), mark: mark, start: total))
                     total += YAMLComposer.nodeCost
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let collection = open.popLast() else { continue }

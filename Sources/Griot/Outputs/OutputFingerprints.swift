@@ -99,14 +99,11 @@ struct OutputFingerprints: Sendable {
             hash.combine("list")
             hash.combine(kind.rawValue)
             for id in site.ids(kind) { hash.combine(id.slug) }
-        case .related(let id):
-            hash.combine("related")
+        case .related(let id), .backlinks(let id):
+            let isRelated = if case .related = input { true } else { false }
+            hash.combine(isRelated ? "related" : "backlinks")
             hash.combine(id.description)
-            for other in site.related[id] ?? [] { hash.combine(other.description) }
-        case .backlinks(let id):
-            hash.combine("backlinks")
-            hash.combine(id.description)
-            for other in site.backlinks[id] ?? [] { hash.combine(other.description) }
+            for other in (isRelated ? site.related[id] : site.backlinks[id]) ?? [] { hash.combine(other.description) }
         case .timeline:
             hash.combine("timeline")
             hash.combine(timeline)

@@ -41,12 +41,18 @@ struct Resolver {
             failedFiles: content.failedFiles)
         var backlinks: [PageID: Set<PageID>] = [:]
         let root = content.config.basePath
-        for index in pages.indices {
-            let page = pages[index]
-            let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &diagnostics)
-            pages[index].body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
-            for target in result.linkedPages where target != page.id {
-                backlinks[target, default: []].insert(page.id)
+        // Each page's links resolve on their own; only the backlinks are gathered in order after.
+        let resolved = pages.concurrentMap { page -> (MarkdownDocument, Set<PageID>, [Diagnostic]) in
+            var bag = DiagnosticBag()
+            let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
+            let body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
+            return (body, Set(result.linkedPages), bag.all)
+        }
+        for (index, (body, linkedPages, pageDiagnostics)) in resolved.enumerated() {
+            pages[index].body = body
+            diagnostics.append(contentsOf: pageDiagnostics)
+            for target in linkedPages where target != pages[index].id {
+                backlinks[target, default: []].insert(pages[index].id)
             }
         }
         var home = content.home

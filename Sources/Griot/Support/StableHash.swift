@@ -1,5 +1,6 @@
-/// A 64-bit FNV-1a hash that is the same in every run (Swift's `Hasher` is seeded per process),
-/// for fingerprints kept between builds. Not for security.
+/// A 64-bit hash that is the same in every run (Swift's `Hasher` is seeded per process), for
+/// fingerprints kept between builds: FNV-1a on bytes, on eight-byte words for text. Not for
+/// security.
 struct StableHash: Sendable {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -19,11 +20,22 @@ struct StableHash: Sendable {
 
     mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
 
-    /// Combines the text and its length, so that ("ab", "c") and ("a", "bc") differ.
+    /// Combines the text and its length, so that ("ab", "c") and ("a", "bc") differ. Eight bytes
+    /// at a time: long texts (a page's HTML) are hashed at memory speed.
     mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes { combine(byte) }
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                value = (value ^ word) &* 0x0000_0100_0000_01b3
+                value ^= value >> 29
+                index += 8
+            }
+            while index < bytes.count {
+                combine(bytes[index])
+                index += 1
+            }
             combine(bytes.count)
         }
     }

@@ -8,8 +8,11 @@ two generators alternating run by run so that both see the same machine state:
 
 - cold: a full build into a fresh output folder (Griot: no public/, no .public.griot/; Hugo: no
   public/, no resources/);
-- warm: a rebuild into the previous output after one page's body changed (a different page each
-  run, the same page for both);
+- first rebuild: into the output of the cold build, after one page's body changed (a different
+  page each run, the same page for both); Griot has no previous tree beside the output yet, so it
+  makes every folder of the new one;
+- warm: the next rebuild, after another page's body changed: the steady state of an editor's
+  session or a publishing pipeline, in which Griot's working folder holds the tree before last;
 - floor: the `cmark` command rendering every body (all bodies in one stream, one process), plus
   `cp -r` of Griot's output tree into a fresh folder: reading Markdown and writing the site, with
   nothing else.
@@ -102,6 +105,7 @@ def measure(n, runs, griot, hugo, work):
     pages = sorted((gsite / "content" / "countries").glob("*.md"))
 
     cold = {"griot": [], "hugo": []}
+    first = {"griot": [], "hugo": []}
     warm = {"griot": [], "hugo": []}
     floor = []
     for run in range(runs):
@@ -112,6 +116,12 @@ def measure(n, runs, griot, hugo, work):
         cold["hugo"].append(timed(hugo_build))
 
         page = pages[(run * 7919) % len(pages)]
+        touch_body(page, run)
+        touch_body(hsite / "content" / "countries" / page.name, run)
+        first["griot"].append(timed(griot_build))
+        first["hugo"].append(timed(hugo_build))
+
+        page = pages[(run * 7919 + 3571) % len(pages)]
         touch_body(page, run)
         touch_body(hsite / "content" / "countries" / page.name, run)
         warm["griot"].append(timed(griot_build))
@@ -127,6 +137,7 @@ def measure(n, runs, griot, hugo, work):
         remove(copy)
         floor.append(markdown + copying)
         say(f"   cold griot {cold['griot'][-1][0]:.2f} s, hugo {cold['hugo'][-1][0]:.2f} s; "
+            f"first rebuild griot {first['griot'][-1][0]:.2f} s, hugo {first['hugo'][-1][0]:.2f} s; "
             f"warm griot {warm['griot'][-1][0]:.2f} s, hugo {warm['hugo'][-1][0]:.2f} s; floor {floor[-1]:.2f} s")
 
     if os.environ.get("KEEP") != "1":
@@ -138,6 +149,7 @@ def measure(n, runs, griot, hugo, work):
     return {
         "n": n, "runs": runs, "floor": statistics.median(floor),
         "cold": {tool: (median(cold[tool], 0), max(s[1] for s in cold[tool])) for tool in cold},
+        "first rebuild": {tool: (median(first[tool], 0), max(s[1] for s in first[tool])) for tool in first},
         "warm": {tool: (median(warm[tool], 0), max(s[1] for s in warm[tool])) for tool in warm},
     }
 
@@ -222,7 +234,7 @@ def main():
     rows = []
     for r in results:
         n = r["n"]
-        for mode in ["cold", "warm"]:
+        for mode in ["cold", "first rebuild", "warm"]:
             g, gm = r[mode]["griot"]
             h, hm = r[mode]["hugo"]
             floor = f"{r['floor']:.2f}" if mode == "cold" else ""
@@ -241,7 +253,10 @@ One run of `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 - hugo: {hugo_version} (Debian's `hugo`), `hugo --quiet --source SITE`, writing to disk
 - corpus: `bench/make-corpus.py N` (seed 42; 85 % countries, 15 % topics; the same pages, links
   and layouts for both: timeline, relations index, `.md` links resolved by a render hook)
-- cold: fresh output folder; warm: rebuild into the previous output after one page's body changed
+- cold: fresh output folder; first rebuild: into the cold build's output after one page's body
+  changed (Griot makes every folder of a new tree, having none beside the output yet); warm: the
+  next rebuild after another body changed (the steady state: Griot links unchanged files into the
+  tree before last)
 - floor: `cmark` over every body in one stream, plus `cp -r` of the built site into a fresh folder
 - times are medians of the runs, alternating Griot and Hugo; memory is the largest peak RSS seen
 

@@ -94,11 +94,12 @@ public struct Builder: Sendable {
         let (templates, templateDiagnostics) = Templates.load(from: options.templatesDirectory)
         diagnostics += templateDiagnostics
 
-        var content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts).load()
-        if let baseURL = options.baseURL { content.config.baseURL = baseURL }
+        let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+            .load(baseURL: options.baseURL)
         diagnostics += content.diagnostics
 
-        let (site, resolveDiagnostics) = Resolver().resolve(content)
+        // The resolver takes the loaded pages over: their unresolved bodies go as it replaces them.
+        let (site, resolveDiagnostics) = Resolver().resolve(consume content)
         diagnostics += resolveDiagnostics
 
         guard write, let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return report(site) }

@@ -23,9 +23,11 @@ public struct ContentLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    public func load() -> LoadedContent {
+    /// Loads everything; `baseURL`, when given, replaces the one in `site.yml`.
+    public func load(baseURL: String? = nil) -> LoadedContent {
         var diagnostics = DiagnosticBag()
-        let config = loadConfig(diagnostics: &diagnostics)
+        var config = loadConfig(diagnostics: &diagnostics)
+        if let baseURL { config.baseURL = baseURL }
         let home = loadHome(diagnostics: &diagnostics)
 
         var candidates: [(PageID, String)] = []

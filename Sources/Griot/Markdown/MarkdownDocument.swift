@@ -58,7 +58,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
         MarkdownDocument(
             headings: headings, links: links, pipeTables: pipeTables, plainText: plainText, isEmpty: isEmpty,
-            pieces: [filled(with: destinations)], slots: [])
+            pieces: [filled(with: destinations).exactSize], slots: [])
     }
 
     /// The HTML with each slot holding `destinations[link]`, or the link as written.
@@ -271,6 +271,15 @@ public struct MarkdownDocument: Sendable, Hashable {
                 break
             }
         }
-        return text
+        return text.exactSize
+    }
+}
+
+extension String {
+    /// The same text in storage of its own length. Text built by appending may hold up to twice
+    /// its length; a site keeps every page's HTML and plain text, so the slack would double them.
+    var exactSize: String {
+        var copy = self
+        return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }

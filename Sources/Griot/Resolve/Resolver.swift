@@ -1,10 +1,14 @@
 /// The resolve stage: joins the loaded pages into a `Site`, checking every cross-reference and
 /// link. All work is linear in the number of pages and links.
 struct Resolver {
-    func resolve(_ content: LoadedContent) -> (Site, [Diagnostic]) {
+    /// Takes the loaded content over, so that each page's unresolved body is freed as soon as
+    /// its resolved one replaces it: memory holds the site once, not twice.
+    func resolve(_ content: consuming LoadedContent) -> (Site, [Diagnostic]) {
         var diagnostics = DiagnosticBag()
         let draftFiles = content.draftFiles
-        var pages = content.pages.sorted { $0.id < $1.id }
+        var pages = content.pages
+        content.pages = []
+        pages.sort { $0.id < $1.id }
         let ids = Set(pages.map(\.id))
         let slugsByKind = Dictionary(grouping: pages, by: \.kind).mapValues { $0.map(\.slug) }
         var related: [PageID: Set<PageID>] = [:]
@@ -41,18 +45,23 @@ struct Resolver {
             failedFiles: content.failedFiles)
         var backlinks: [PageID: Set<PageID>] = [:]
         let root = content.config.basePath
-        // Each page's links resolve on their own; only the backlinks are gathered in order after.
-        let resolved = pages.concurrentMap { page -> (MarkdownDocument, Set<PageID>, [Diagnostic]) in
-            var bag = DiagnosticBag()
-            let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
-            let body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
-            return (body, Set(result.linkedPages), bag.all)
-        }
-        for (index, (body, linkedPages, pageDiagnostics)) in resolved.enumerated() {
-            pages[index].body = body
-            diagnostics.append(contentsOf: pageDiagnostics)
-            for target in linkedPages where target != pages[index].id {
-                backlinks[target, default: []].insert(pages[index].id)
+        // Each page's links resolve on their own, on all cores, a batch at a time so that few
+        // pages have both bodies at once; the backlinks are gathered in order after each batch.
+        let batch = 1024
+        for start in stride(from: 0, to: pages.count, by: batch) {
+            let range = start..<min(start + batch, pages.count)
+            let resolved = Array(pages[range]).concurrentMap { page -> (MarkdownDocument, Set<PageID>, [Diagnostic]) in
+                var bag = DiagnosticBag()
+                let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
+                let body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
+                return (body, Set(result.linkedPages), bag.all)
+            }
+            for (index, (body, linkedPages, pageDiagnostics)) in zip(range, resolved) {
+                pages[index].body = body
+                diagnostics.append(contentsOf: pageDiagnostics)
+                for target in linkedPages where target != pages[index].id {
+                    backlinks[target, default: []].insert(pages[index].id)
+                }
             }
         }
         var home = content.home

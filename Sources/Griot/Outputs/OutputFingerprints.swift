@@ -78,22 +78,20 @@ struct OutputFingerprints: Sendable {
             hash.combine("page")
             hash.combine(id.description)
             let page = site.page(id)
-            switch field {
-            case .all:
+            let text: (name: String, value: String?)? =
+                switch field {
+                case .all: nil
+                case .title: ("title", page?.title)
+                case .summary: ("summary", page?.summary)
+                case .region: ("region", page?.region)
+                case .menu: ("menu", page?.menu)
+                }
+            if let text {
+                hash.combine(text.name)
+                hash.combine(text.value)
+            } else {
                 hash.combine("all")
                 hash.combine(pages[id] ?? 0)
-            case .title:
-                hash.combine("title")
-                hash.combine(page?.title)
-            case .summary:
-                hash.combine("summary")
-                hash.combine(page?.summary)
-            case .region:
-                hash.combine("region")
-                hash.combine(page?.region)
-            case .menu:
-                hash.combine("menu")
-                hash.combine(page?.menu)
             }
         case .pageList(let kind):
             hash.combine("list")

@@ -8,8 +8,14 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build and serve the site locally, rebuilding and reloading pages on every change.",
-        discussion: "The preview listens on 127.0.0.1 unless --host says otherwise. Ctrl-C stops it."
+        discussion: """
+            The preview builds into <site>/.griot/preview (never public/, unless --output says so) and listens on \
+            127.0.0.1 unless --host says otherwise. Ctrl-C stops it.
+            """
     )
+
+    /// Where the preview builds unless `--output` says otherwise (git-ignored, like `public/`).
+    static let previewFolder = ".griot/preview"
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -33,9 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(
                 Data("warning: listening on \(host): the preview is reachable from the network\n".utf8))
         }
+        // The preview's own folder: a published build in public/ is never replaced by a preview.
+        let output = outputOption.url ?? siteOptions.siteURL.appendingPathComponent(Self.previewFolder)
         let build = BuildOptions(
-            siteDirectory: siteOptions.siteURL, outputDirectory: outputOption.url,
-            includeDrafts: siteOptions.drafts)
+            siteDirectory: siteOptions.siteURL, outputDirectory: output, includeDrafts: siteOptions.drafts)
         let server = PreviewServer(
             configuration: PreviewConfiguration(build: build, host: host, port: port, findFreePort: !strictPort),
             log: { line in

@@ -23,7 +23,7 @@ final class PreviewServerTests {
         #expect(page.body.contains("<h1>Alpha</h1>"))
         #expect(page.body.contains("<script src=\"/__griot/live.js\" defer></script>"))
         #expect(page.body.contains("href=\"/topics/river-pact/\""), "links use / as the base path in the preview")
-        #expect(!(try site.read("public/countries/alpha/index.html")).contains("__griot"))
+        #expect(!(try site.read(ServedSite.previewFolder + "/countries/alpha/index.html")).contains("__griot"))
         let script = try site.get("/__griot/live.js")
         #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
         #expect(script.body.contains("EventSource"))
@@ -39,7 +39,7 @@ final class PreviewServerTests {
     func contentTypes(path: String, expected: String?) throws {
         if expected != nil && !path.hasPrefix("assets/") {
             // Files that are not part of the fixture are placed in the output folder directly.
-            try site.write("public/\(path)", "x")
+            try site.write(ServedSite.previewFolder + "/\(path)", "x")
         }
         let response = try site.get("/" + path)
         if let expected {
@@ -49,6 +49,32 @@ final class PreviewServerTests {
             // The preview builds with base_url "/", which is not absolute: no sitemap is written.
             #expect(response.status == 404)
         }
+    }
+
+    @Test("the preview builds in a folder of its own and never touches a published build")
+    func ownFolder() throws {
+        let griot = Bundle.main.bundleURL.appendingPathComponent("griot")
+        var published: [String: Data] = [:]
+        let served = try ServedSite { root in
+            let build = Process()
+            build.executableURL = griot
+            build.arguments = ["build", "--site", root.path, "--base-url", "/atlas/"]
+            build.standardOutput = FileHandle.nullDevice
+            try build.run()
+            build.waitUntilExit()
+            published = ServedSite.files(in: root.appendingPathComponent("public"))
+        }
+        defer { served.stop() }
+        #expect(published.count > 5)
+        #expect(try served.get("/countries/alpha/").body.contains("href=\"/topics/river-pact/\""))
+        let events = try RawHTTP.connect(port: served.port)
+        defer { close(events) }
+        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
+        try served.write("content/countries/alpha.md", try served.read("content/countries/alpha.md") + "\nMore.\n")
+        #expect(RawHTTP.receive(events, timeout: 5) { $0.contains("event: reload") }.contains("event: reload"))
+        #expect(ServedSite.files(in: served.root.appendingPathComponent("public")) == published)
+        #expect(try served.read(ServedSite.previewFolder + "/countries/alpha/index.html").contains("More."))
     }
 
     @Test("a missing page answers 404 with the site's own 404 page")
@@ -96,7 +122,7 @@ final class PreviewServerTests {
         ])
     func traversal(path: String) throws {
         let fileManager = FileManager.default
-        let output = site.root.appendingPathComponent("public")
+        let output = site.root.appendingPathComponent(ServedSite.previewFolder)
         if !fileManager.fileExists(atPath: output.appendingPathComponent("outside").path) {
             try fileManager.createSymbolicLink(
                 at: output.appendingPathComponent("outside"),

@@ -17,7 +17,11 @@ final class ServedSite: @unchecked Sendable {
     private let lock = NSLock()
     private var outputText = ""
 
-    init() throws {
+    /// The preview's own output folder, where the served files are.
+    static let previewFolder = ".griot/preview"
+
+    /// Copies the fixture, runs `before` on it (to publish a build first, say), then starts serving.
+    init(before: (URL) throws -> Void = { _ in }) throws {
         let fileManager = FileManager.default
         root = fileManager.temporaryDirectory.appendingPathComponent("griot-serve-\(UUID().uuidString)")
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
@@ -26,6 +30,7 @@ final class ServedSite: @unchecked Sendable {
         try fileManager.copyItem(
             at: Self.repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
 
+        try before(root)
         let products = Bundle.main.bundleURL
         process.executableURL = products.appendingPathComponent("griot")
         process.arguments = ["serve", "--site", root.path, "--port", "0"]
@@ -67,6 +72,18 @@ final class ServedSite: @unchecked Sendable {
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: root)
         return process.terminationStatus
+    }
+
+    /// Every file under `folder` with its bytes.
+    static func files(in folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return files
+        }
+        for case let url as URL in enumerator {
+            if let data = try? Data(contentsOf: url) { files[String(url.path.dropFirst(folder.path.count))] = data }
+        }
+        return files
     }
 
     func write(_ path: String, _ text: String) throws {

@@ -59,7 +59,8 @@ public struct PreviewServer: Sendable {
             roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
             debounce: configuration.debounce)
         let responder = SiteResponder(
-            paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster)
+            paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster,
+            allowedHosts: SiteResponder.allowedHosts(boundTo: configuration.host))
         var logger = Logger(label: "griot-serve")
         logger.logLevel = .error
         let host = configuration.host

@@ -2,7 +2,7 @@ import Foundation
 
 /// Maps a request path onto a file of the output folder, refusing anything that could reach
 /// outside it: `..` segments in any encoding, NUL bytes, backslashes, and symbolic links whose
-/// target lies outside the folder.
+/// target lies outside the folder. Hidden files are not served.
 struct SitePath: Sendable {
     /// What a request path resolves to.
     enum Resolution: Equatable, Sendable {
@@ -33,6 +33,8 @@ struct SitePath: Sendable {
         if decoded.contains("\0") || decoded.contains("\\") { return .forbidden }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .forbidden }
+        // Hidden files (`.env`, an editor's `.swp`, a tool's state) are not part of the site.
+        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
 
         var url = root
         for segment in segments { url.appendPathComponent(String(segment)) }

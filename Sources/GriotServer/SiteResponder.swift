@@ -7,9 +7,31 @@ struct SiteResponder: Sendable {
     let paths: SitePath
     let state: PreviewState
     let broadcaster: Broadcaster
+    /// The host names requests may be addressed to, without port; nil accepts any (the preview
+    /// was bound to every interface on purpose).
+    let allowedHosts: Set<String>?
     let injection = LiveInjection()
 
+    /// The names a preview bound to `host` answers to: the loopback names, and `host` itself.
+    static func allowedHosts(boundTo host: String) -> Set<String>? {
+        if host == "0.0.0.0" || host == "::" { return nil }
+        return ["127.0.0.1", "localhost", "[::1]", host.contains(":") ? "[\(host)]" : host]
+    }
+
+    /// The host name of a `Host` header, lowercased, without its port: `localhost:8080` → `localhost`.
+    static func hostName(_ authority: String) -> String {
+        let lowered = authority.lowercased()
+        if lowered.hasPrefix("["), let end = lowered.firstIndex(of: "]") { return String(lowered[...end]) }
+        return String(lowered.split(separator: ":", maxSplits: 1).first ?? "")
+    }
+
     func respond(to request: Request) async -> Response {
+        // A page elsewhere on the web could otherwise read the preview through a name it resolves
+        // to 127.0.0.1 (DNS rebinding): answer only to the names the preview is reached by.
+        if let allowedHosts, !allowedHosts.contains(Self.hostName(request.head.authority ?? "")) {
+            return text(
+                .misdirectedRequest, "This preview answers only to \(allowedHosts.sorted().joined(separator: ", ")).\n")
+        }
         guard request.method == .get || request.method == .head else {
             return text(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: [.allow: "GET, HEAD"])
         }

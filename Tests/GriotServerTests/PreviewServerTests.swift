@@ -77,6 +77,32 @@ final class PreviewServerTests {
         #expect(try served.read(ServedSite.previewFolder + "/countries/alpha/index.html").contains("More."))
     }
 
+    @Test(
+        "requests addressed to another host are refused (DNS rebinding); the loopback names are served",
+        arguments: [
+            ("evil.example", 421), ("evil.example:8080", 421), ("127.0.0.1.evil.example", 421), ("", 421),
+            ("localhost", 200), ("LOCALHOST:9", 200), ("127.0.0.1", 200), ("[::1]:8080", 200),
+        ])
+    func hostHeader(host: String, status: Int) throws {
+        let response = try site.get("/countries/alpha/", headers: ["Host": host])
+        #expect(response.status == status, "Host: \(host)")
+        if status == 421 { #expect(!response.body.contains("Alpha")) }
+    }
+
+    @Test("hidden files in the output folder are not served")
+    func hiddenFiles() throws {
+        try FileManager.default.createDirectory(
+            at: site.root.appendingPathComponent(ServedSite.previewFolder + "/assets/.secret"),
+            withIntermediateDirectories: true)
+        try site.write(ServedSite.previewFolder + "/assets/.env", "TOKEN=1")
+        try site.write(ServedSite.previewFolder + "/assets/.secret/key", "TOKEN=2")
+        for path in ["/assets/.env", "/assets/.secret/key", "/.griot-output", "/%2eenv"] {
+            let response = try site.get(path)
+            #expect(response.status == 404, "\(path) → \(response.status)")
+            #expect(!response.body.contains("TOKEN"))
+        }
+    }
+
     @Test("a missing page answers 404 with the site's own 404 page")
     func notFound() throws {
         let response = try site.get("/countries/atlantis/")

@@ -151,7 +151,9 @@ enum RawHTTP {
     static func request(port: Int, method: String, path: String, headers: [String: String]) throws -> HTTPResult {
         let fd = try connect(port: port)
         defer { close(fd) }
-        var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        var text = "\(method) \(path) HTTP/1.1\r\n"
+        if headers["Host"] == nil { text += "Host: 127.0.0.1:\(port)\r\n" }
+        text += "Connection: close\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         send(fd, text + "\r\n")
         return parse(receive(fd, timeout: 5))

@@ -103,6 +103,45 @@ final class PreviewServerTests {
         }
     }
 
+    @Test("folder links that loop or lead to / neither stop the preview nor get watched")
+    func linkedFolders() throws {
+        let served = try ServedSite { root in
+            let fileManager = FileManager.default
+            try fileManager.createSymbolicLink(
+                atPath: root.appendingPathComponent("content/countries/a").path, withDestinationPath: ".")
+            try fileManager.createSymbolicLink(
+                atPath: root.appendingPathComponent("content/countries/b").path, withDestinationPath: ".")
+            try fileManager.createSymbolicLink(
+                atPath: root.appendingPathComponent("templates/assets/root").path, withDestinationPath: "/")
+        }
+        defer { served.stop() }
+        #expect(try served.get("/countries/alpha/").status == 200)
+    }
+
+    @Test("a file saved over and over cannot hold back the rebuild of a real edit")
+    func busyFolderStillRebuilds() throws {
+        let events = try RawHTTP.connect(port: site.port)
+        defer { close(events) }
+        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
+        let scratch = site.root.appendingPathComponent("content/autosave.txt")
+        let writer = Thread {
+            // An editor autosaving every 20 ms for four seconds.
+            for index in 0..<200 {
+                try? Data("draft \(index)".utf8).write(to: scratch)
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+        writer.start()
+        let path = "content/countries/gamma.md"
+        try site.write(path, try site.read(path) + "\nA sentence written while another file is busy.\n")
+        let started = Date()
+        let event = RawHTTP.receive(events, timeout: 3) { $0.contains("event: reload") }
+        #expect(event.contains("event: reload"))
+        #expect(Date().timeIntervalSince(started) < 2.5, "the rebuild waited for the autosaves to stop")
+        while writer.isExecuting { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
     @Test("a missing page answers 404 with the site's own 404 page")
     func notFound() throws {
         let response = try site.get("/countries/atlantis/")

@@ -23,6 +23,11 @@ final class Broadcaster: @unchecked Sendable {
         return stream
     }
 
+    /// An SSE comment to every stream, which browsers ignore.
+    func ping() {
+        send(": ping\n\n")
+    }
+
     func send(_ message: String) {
         let targets = lock.withLock { Array(continuations.values) }
         for continuation in targets { continuation.yield(message) }

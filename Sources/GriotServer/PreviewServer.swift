@@ -48,6 +48,10 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds once, then serves until SIGINT or SIGTERM. `onReady` receives the port listened on.
+    /// Seconds a connection may stay silent before the server closes it; live-reload streams
+    /// send a comment more often than this, so they stay open while their page does.
+    static let idleTimeout = 10
+
     public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let port = try choosePort()
         let state = PreviewState()
@@ -67,6 +71,9 @@ public struct PreviewServer: Sendable {
         let log = self.log
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
+            // A client that opens a connection and never finishes its request is closed after
+            // this long, so slow or stalled clients cannot use up the descriptors.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(Self.idleTimeout)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "griot"),
             onServerRunning: { channel in
                 let actual = channel.localAddress?.port ?? port
@@ -83,6 +90,14 @@ public struct PreviewServer: Sendable {
             })
         // Services stop in reverse order: the rebuild service first closes the live-reload
         // streams, so the HTTP server has no open response left to wait for.
+        // A comment on every live-reload stream now and then, so that none counts as idle.
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(Self.idleTimeout / 2))
+                broadcaster.ping()
+            }
+        }
+        defer { heartbeat.cancel() }
         let group = ServiceGroup(
             configuration: .init(
                 services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -118,6 +118,8 @@ struct SiteResponder: Sendable {
             headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+                // The broadcaster's heartbeat comes through here too: a write to a page that has
+                // gone fails, and the stream ends.
                 for await message in stream {
                     try await writer.write(ByteBuffer(string: message))
                 }

@@ -142,6 +142,27 @@ final class PreviewServerTests {
         while writer.isExecuting { Thread.sleep(forTimeInterval: 0.05) }
     }
 
+    @Test("clients that never finish their request are closed; live-reload streams stay open")
+    func stalledClients() throws {
+        let events = try RawHTTP.connect(port: site.port)
+        defer { close(events) }
+        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
+        var stalled: [Int32] = []
+        defer { stalled.forEach { close($0) } }
+        for _ in 0..<50 {
+            let fd = try RawHTTP.connect(port: site.port)
+            RawHTTP.send(fd, "GET /countries/alpha/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            stalled.append(fd)
+        }
+        for fd in stalled {
+            #expect(RawHTTP.waitForClose(fd, timeout: 20), "a stalled connection was kept open")
+        }
+        // The stream outlived the idle timeout because the server keeps it busy with comments.
+        #expect(RawHTTP.receive(events, timeout: 6) { $0.contains(": ping") }.contains(": ping"))
+        #expect(try site.get("/countries/alpha/").status == 200)
+    }
+
     @Test("a missing page answers 404 with the site's own 404 page")
     func notFound() throws {
         let response = try site.get("/countries/atlantis/")

@@ -148,6 +148,18 @@ enum RawHTTP {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Whether the peer closes the connection within `timeout` seconds (what it sends is dropped).
+    static func waitForClose(_ fd: Int32, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(max(1, min(100, deadline.timeIntervalSinceNow * 1000)))) > 0 else { continue }
+            if recv(fd, &buffer, buffer.count, 0) <= 0 { return true }
+        }
+        return false
+    }
+
     static func request(port: Int, method: String, path: String, headers: [String: String]) throws -> HTTPResult {
         let fd = try connect(port: port)
         defer { close(fd) }

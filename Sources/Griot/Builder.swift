@@ -133,8 +133,7 @@ public struct Builder: Sendable {
                 }
                 // Inputs unchanged since the live file was written: the file stays as it is.
                 if previous[output.path] == fingerprint, (try? transaction.reuse(output.path)) == true {
-                    return WriteResult(
-                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, rendered: false)
+                    return WriteResult(path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint)
                 }
                 var contents = output.render(reader)
                 return contents.withUTF8 { bytes in
@@ -142,7 +141,7 @@ public struct Builder: Sendable {
                         path: output.path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
                             try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
-                        }, fingerprint: fingerprint)
+                        }, fingerprint: fingerprint, rendered: true)
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
@@ -157,8 +156,7 @@ public struct Builder: Sendable {
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
             var recorded: [String: UInt64] = [:]
             for result in results { recorded[result.path] = result.fingerprint }
-            try transaction.commit(
-                keeping: Set(results.map { $0.path }), fingerprints: recorded.compactMapValues { $0 })
+            try transaction.commit(keeping: Set(results.map { $0.path }), fingerprints: recorded)
         } catch {
             transaction.cancel()
             diagnostics.append(
@@ -172,7 +170,7 @@ public struct Builder: Sendable {
         let pages = results.filter { $0.path.hasSuffix(".html") }
         return report(
             site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count,
-            rendered: results.filter { $0.rendered && $0.fingerprint != nil }.count)
+            rendered: results.filter(\.rendered).count)
     }
 }
 
@@ -182,6 +180,6 @@ private struct WriteResult: Sendable {
     var outcome: Result<OutputTransaction.Outcome, DirectoryHandle.Failure>
     /// What the output read, for the next build to compare; nil for assets, compared by bytes.
     var fingerprint: UInt64? = nil
-    /// Whether the output was rendered (false when kept for its unchanged fingerprint, or an asset).
-    var rendered = true
+    /// Whether the output was rendered (not kept for its unchanged fingerprint, not an asset).
+    var rendered = false
 }

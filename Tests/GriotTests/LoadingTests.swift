@@ -20,7 +20,7 @@ struct LoadingTests {
         let period = try #require(alpha.events.first { $0.date.isInterval })
         #expect(period.date.text == "1591~/1737")
         #expect(period.date.isApproximate)
-        #expect(period.dateText == "c. 1591 – 1737")
+        #expect(period.date.displayText == "c. 1591 – 1737")
         let gamma = try #require(content.pages.first { $0.slug == "gamma" })
         #expect(gamma.relation?.established?.text == "1963")
     }

@@ -139,7 +139,7 @@ enum YAMLComposer {
                     let name = YAMLComposer.name(event.data.alias.anchor) ?? ""
                     guard let anchored = anchors[name] else { throw .undefinedAlias(name, mark) }
                     total += anchored.size
-                    if total > budget { throw .tooLarge(mark) }
+                    if total > budget { throw .tooLarge(mark) }  // before the copy is added anywhere
                     try add(anchored.node)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT

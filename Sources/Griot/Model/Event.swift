@@ -10,7 +10,4 @@ public struct Event: Sendable, Hashable {
         self.title = title
         self.location = location
     }
-
-    /// "c. 1591 – 1737", "22 July 1963", "first half of 2024".
-    public var dateText: String { date.displayText }
 }

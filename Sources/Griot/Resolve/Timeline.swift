@@ -17,9 +17,6 @@ public struct Timeline: Sendable {
         public var page: PageID
         /// The entry's place among its page's dated entries, as the author wrote them.
         public var order: Int
-
-        /// "c. 1591 – 1737", "22 July 1963".
-        public var dateText: String { date.displayText }
     }
 
     /// A hundred years (before 1900: "1500s") or a decade (from 1900: "1960s"), holding years.
@@ -81,7 +78,9 @@ public struct Timeline: Sendable {
             let year = entry.date.estimatedYear
             let (label, id) = Self.period(of: year)
             if periods.last?.id != id { periods.append(Period(label: label, id: id, years: [])) }
-            let heading = entry.date.isCoarserThanYear ? (entry.date.coarseLabel ?? entry.dateText) : Self.label(year)
+            let heading =
+                entry.date.isCoarserThanYear
+                ? (entry.date.coarseLabel ?? entry.date.displayText) : EDTFDisplay.year(year)
             let last = periods.count - 1
             if periods[last].years.last?.label != heading {
                 periods[last].years.append(Year(year: year, label: heading, entries: []))
@@ -89,11 +88,6 @@ public struct Timeline: Sendable {
             periods[last].years[periods[last].years.count - 1].entries.append(entry)
         }
         return periods
-    }
-
-    /// "1963"; "501 BCE" for the astronomical year -500.
-    static func label(_ year: Int) -> String {
-        year > 0 ? String(year) : "\(1 - year) BCE"
     }
 
     /// Hundreds rather than ordinal centuries, so "c. 1000" sits under "1000s", matching its year.

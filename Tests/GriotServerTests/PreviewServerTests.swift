@@ -67,10 +67,8 @@ final class PreviewServerTests {
         defer { served.stop() }
         #expect(published.count > 5)
         #expect(try served.get("/countries/alpha/").body.contains("href=\"/topics/river-pact/\""))
-        let events = try RawHTTP.connect(port: served.port)
+        let (events, _) = try RawHTTP.openEvents(port: served.port)
         defer { close(events) }
-        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
         try served.write("content/countries/alpha.md", try served.read("content/countries/alpha.md") + "\nMore.\n")
         #expect(RawHTTP.receive(events, timeout: 5) { $0.contains("event: reload") }.contains("event: reload"))
         #expect(ServedSite.files(in: served.root.appendingPathComponent("public")) == published)
@@ -120,10 +118,8 @@ final class PreviewServerTests {
 
     @Test("a file saved over and over cannot hold back the rebuild of a real edit")
     func busyFolderStillRebuilds() throws {
-        let events = try RawHTTP.connect(port: site.port)
+        let (events, _) = try RawHTTP.openEvents(port: site.port)
         defer { close(events) }
-        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
         let scratch = site.root.appendingPathComponent("content/autosave.txt")
         let writer = Thread {
             // An editor autosaving every 20 ms for four seconds.
@@ -144,10 +140,8 @@ final class PreviewServerTests {
 
     @Test("clients that never finish their request are closed; live-reload streams stay open")
     func stalledClients() throws {
-        let events = try RawHTTP.connect(port: site.port)
+        let (events, _) = try RawHTTP.openEvents(port: site.port)
         defer { close(events) }
-        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
         var stalled: [Int32] = []
         defer { stalled.forEach { close($0) } }
         for _ in 0..<50 {
@@ -225,10 +219,8 @@ final class PreviewServerTests {
 
     @Test("an edit rebuilds the page and sends a reload event within two seconds; an error shows, then clears")
     func liveReload() throws {
-        let events = try RawHTTP.connect(port: site.port)
+        let (events, opening) = try RawHTTP.openEvents(port: site.port)
         defer { close(events) }
-        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let opening = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
         #expect(opening.contains("text/event-stream"))
 
         let path = "content/countries/gamma.md"
@@ -277,10 +269,8 @@ final class PreviewServerTests {
 
     @Test("Ctrl-C stops the server cleanly, with open live-reload connections")
     func stopsCleanly() throws {
-        let events = try RawHTTP.connect(port: site.port)
+        let (events, _) = try RawHTTP.openEvents(port: site.port)
         defer { close(events) }
-        RawHTTP.send(events, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        _ = RawHTTP.receive(events, timeout: 2) { $0.contains(": connected") }
         let started = Date()
         let status = site.stop()
         #expect(status == 0)

@@ -148,6 +148,13 @@ enum RawHTTP {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Opens a live-reload stream and waits for its greeting; returns the socket and what arrived.
+    static func openEvents(port: Int) throws -> (Int32, String) {
+        let fd = try connect(port: port)
+        send(fd, "GET /__griot/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        return (fd, receive(fd, timeout: 2) { $0.contains(": connected") })
+    }
+
     /// Whether the peer closes the connection within `timeout` seconds (what it sends is dropped).
     static func waitForClose(_ fd: Int32, timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)

@@ -10,6 +10,12 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` from `site.yml`.
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// Replace changed files inside the output where they are, each by a rename, instead of
+    /// writing a new tree and swapping it in. For a preview's own folder, which no one publishes
+    /// and which a rebuild must update in milliseconds; a build that fails part way leaves some
+    /// files new and some old (the next build mends them). The first build of an output still
+    /// swaps a whole tree in.
+    public var writesInPlace = false
     /// Called as the build advances, from any thread; keep it cheap.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -43,6 +49,8 @@ public struct BuildReport: Sendable {
     public var outputsRendered: Int = 0
     /// Wall-clock time the build took, in seconds.
     public var duration: Double
+    /// How long each stage took, in the order they ran.
+    public var stages: [StageTiming] = []
     /// The resolved site, when loading and resolving got that far.
     public var site: Site?
 
@@ -61,21 +69,32 @@ public struct Builder: Sendable {
 
     /// Runs every check without writing anything.
     public func check() -> BuildReport {
-        run(write: false)
+        var memory = BuildMemory()
+        return run(write: false, memory: &memory, remembers: false)
     }
 
     /// Builds the site into the output folder. Nothing is written unless every page rendered.
     public func build() -> BuildReport {
-        run(write: true)
+        var memory = BuildMemory()
+        return run(write: true, memory: &memory, remembers: false)
     }
 
-    private func run(write: Bool) -> BuildReport {
+    /// Builds the site, reusing what `memory` holds from the previous build into the same output
+    /// and leaving there what this one learned. Writes exactly what `build()` would.
+    public func build(remembering memory: inout BuildMemory) -> BuildReport {
+        run(write: true, memory: &memory, remembers: true)
+    }
+
+    /// `remembers`: keep in `memory` what the next build can reuse. A single build does not, so
+    /// that each page's loaded body is freed as soon as its resolved one replaces it.
+    private func run(write: Bool, memory: inout BuildMemory, remembers: Bool) -> BuildReport {
         let start = Date()
         var diagnostics: [Diagnostic] = []
+        var clock = StageClock()
         func report(_ site: Site?, pages: Int = 0, changed: Int = 0, rendered: Int = 0) -> BuildReport {
             BuildReport(
                 diagnostics: diagnostics.sorted(), pagesWritten: pages, filesChanged: changed,
-                outputsRendered: rendered, duration: Date().timeIntervalSince(start), site: site)
+                outputsRendered: rendered, duration: Date().timeIntervalSince(start), stages: clock.stages, site: site)
         }
 
         var isDirectory: ObjCBool = false
@@ -95,12 +114,16 @@ public struct Builder: Sendable {
         diagnostics += templateDiagnostics
 
         let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
-            .load(baseURL: options.baseURL)
+            .load(baseURL: options.baseURL, reusing: memory.files, keeping: remembers)
+        memory.files = content.files
         diagnostics += content.diagnostics
+        clock.end("load")
 
         // The resolver takes the loaded pages over: their unresolved bodies go as it replaces them.
-        let (site, resolveDiagnostics) = Resolver().resolve(consume content)
+        let (site, resolveDiagnostics, resolved) = Resolver().resolve(consume content, reusing: memory.resolved)
+        memory.resolved = resolved
         diagnostics += resolveDiagnostics
+        clock.end("resolve")
 
         guard write, let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return report(site) }
 
@@ -114,7 +137,8 @@ public struct Builder: Sendable {
             protected: [options.contentDirectory, options.templatesDirectory])
         let transaction: OutputTransaction
         do {
-            transaction = try writer.begin()
+            transaction = try writer.begin(
+                inPlace: options.writesInPlace, readsRecord: !(options.writesInPlace && memory.outputs != nil))
         } catch {
             diagnostics.append(error.diagnostic)
             return report(site)
@@ -122,18 +146,32 @@ public struct Builder: Sendable {
         let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
         diagnostics += assets.diagnostics
         let fingerprints = OutputFingerprints(site: site, templates: templates)
-        let previous = transaction.previousFingerprints()
+        // Memory speaks for the output only when this builder changes it in place (it is there,
+        // and no one else builds into it).
+        let remembered = transaction.inPlace ? memory.outputs : nil
+        let previous = remembered ?? transaction.previousFingerprints
+        // The outputs that read an input whose value changed; nil when every output is to be checked.
+        let recheck = remembered == nil ? nil : memory.dependencies.outputsToRecheck(fingerprints)
+        // Until this build commits, what the output holds is not known for certain.
+        memory.outputs = nil
+        clock.end("prepare")
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
             outputs.concurrentMap { output -> WriteResult in
-                let fingerprint = fingerprints.fingerprint(of: output)
                 if let progress {
                     let done = rendered.add(1, ordering: .relaxed).newValue
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
+                // Nothing it reads has changed since this builder wrote it: it stays as it is.
+                if let recheck, !recheck.contains(output.path), let kept = previous[output.path] {
+                    return WriteResult(path: output.path, outcome: .success(.unchanged), fingerprint: kept)
+                }
+                let inputs = output.inputs(in: site)
+                let fingerprint = fingerprints.fingerprint(path: output.path, inputs: inputs)
                 // Inputs unchanged since the live file was written: the file stays as it is.
                 if previous[output.path] == fingerprint, (try? transaction.reuse(output.path)) == true {
-                    return WriteResult(path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint)
+                    return WriteResult(
+                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: inputs)
                 }
                 var contents = output.render(reader)
                 return contents.withUTF8 { bytes in
@@ -141,7 +179,7 @@ public struct Builder: Sendable {
                         path: output.path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
                             try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
-                        }, fingerprint: fingerprint, rendered: true)
+                        }, fingerprint: fingerprint, inputs: inputs, rendered: true)
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
@@ -151,12 +189,22 @@ public struct Builder: Sendable {
                         try transaction.write(asset.path, contents: try asset.read())
                     })
             }
+        clock.end("render")
         do throws(DirectoryHandle.Failure) {
             for result in results { _ = try result.outcome.get() }
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
             var recorded: [String: UInt64] = [:]
-            for result in results { recorded[result.path] = result.fingerprint }
-            try transaction.commit(keeping: Set(results.map { $0.path }), fingerprints: recorded)
+            recorded.reserveCapacity(results.count)
+            for result in results { recorded[result.path] = result.fingerprint ?? 0 }
+            // Known to have been written by the last build, not written by this one.
+            let stale = previous.isEmpty ? nil : Set(previous.keys.filter { recorded[$0] == nil })
+            try transaction.commit(keeping: Set(recorded.keys), fingerprints: recorded, stale: stale)
+            if options.writesInPlace {
+                var declared: [String: Set<SiteInput>] = [:]
+                for result in results { if let inputs = result.inputs { declared[result.path] = inputs } }
+                memory.dependencies.update(fingerprints, declared: declared, outputs: Set(recorded.keys))
+                memory.outputs = recorded
+            }
         } catch {
             transaction.cancel()
             diagnostics.append(
@@ -167,6 +215,7 @@ public struct Builder: Sendable {
                 ).diagnostic)
             return report(site)
         }
+        clock.end("commit")
         let pages = results.filter { $0.path.hasSuffix(".html") }
         return report(
             site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count,
@@ -180,6 +229,8 @@ private struct WriteResult: Sendable {
     var outcome: Result<OutputTransaction.Outcome, DirectoryHandle.Failure>
     /// What the output read, for the next build to compare; nil for assets, compared by bytes.
     var fingerprint: UInt64? = nil
+    /// What the output declared it reads, when that was listed in this build.
+    var inputs: Set<SiteInput>? = nil
     /// Whether the output was rendered (not kept for its unchanged fingerprint, not an asset).
     var rendered = false
 }

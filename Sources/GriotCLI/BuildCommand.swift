@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
         name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
+
     func run() throws {
         let progressLine = ProgressLine.forTerminal()
         let options = BuildOptions(
@@ -35,5 +38,12 @@ struct BuildCommand: ParsableCommand {
         print(
             "Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s → \(options.outputDirectory.path)"
                 + " (\(changed)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))")
+        if timings {
+            for timing in report.stages {
+                print(
+                    "  \(timing.stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", timing.seconds * 1000)) ms"
+                )
+            }
+        }
     }
 }

@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("strict-port"), help: "Fail instead of moving to the next free port when the port is busy.")
     var strictPort = false
 
+    @Flag(help: "After each rebuild, print how long each stage took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -44,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         let build = BuildOptions(
             siteDirectory: siteOptions.siteURL, outputDirectory: output, includeDrafts: siteOptions.drafts)
         let server = PreviewServer(
-            configuration: PreviewConfiguration(build: build, host: host, port: port, findFreePort: !strictPort),
+            configuration: PreviewConfiguration(
+                build: build, host: host, port: port, findFreePort: !strictPort, showsTimings: timings),
             log: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             })

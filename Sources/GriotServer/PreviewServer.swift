@@ -3,6 +3,7 @@ import Griot
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Settings for `griot serve`.
 public struct PreviewConfiguration: Sendable {
@@ -15,18 +16,22 @@ public struct PreviewConfiguration: Sendable {
     public var findFreePort: Bool
     /// How long the files must be quiet before a rebuild.
     public var debounce: TimeInterval
+    /// Log how long each stage of each build took.
+    public var showsTimings: Bool
 
     public init(
         build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, findFreePort: Bool = true,
-        debounce: TimeInterval = 0.1
+        debounce: TimeInterval = 0.03, showsTimings: Bool = false
     ) {
         var build = build
         build.baseURL = "/"
+        build.writesInPlace = true
         self.build = build
         self.host = host
         self.port = port
         self.findFreePort = findFreePort
         self.debounce = debounce
+        self.showsTimings = showsTimings
     }
 }
 
@@ -57,7 +62,9 @@ public struct PreviewServer: Sendable {
         let state = PreviewState()
         let broadcaster = Broadcaster()
         let builder = Builder(options: configuration.build)
-        rebuild(builder, state: state, reason: "initial build")
+        // What each build learned, for the next: only changed files are read and rendered again.
+        let memory = Mutex(BuildMemory())
+        rebuild(builder, memory: memory, state: state, changed: nil)
 
         let watcher = try DirectoryWatcher(
             roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
@@ -85,7 +92,7 @@ public struct PreviewServer: Sendable {
         let rebuilder = RebuildService(
             watcher: watcher, broadcaster: broadcaster,
             onChange: { paths in
-                self.rebuild(builder, state: state, reason: self.describe(paths))
+                self.rebuild(builder, memory: memory, state: state, changed: paths)
                 broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
             })
         // Services stop in reverse order: the rebuild service first closes the live-reload
@@ -109,20 +116,34 @@ public struct PreviewServer: Sendable {
         log("Stopped.")
     }
 
-    private func rebuild(_ builder: Builder, state: PreviewState, reason: String) {
-        let report = builder.build()
+    /// Builds, records the outcome for the pages served, and logs a line: for the first build the
+    /// site's size, for a rebuild what changed and how many pages it rendered again
+    /// (`[10:42:07] content/countries/chad.md → 3 pages in 12 ms`).
+    private func rebuild(
+        _ builder: Builder, memory: borrowing Mutex<BuildMemory>, state: PreviewState, changed: [String]?
+    ) {
+        let report = memory.withLock { builder.build(remembering: &$0) }
         state.record(report)
         let time = Self.clock()
+        let reason = changed.map(describe) ?? "initial build"
+        let milliseconds = "\(Int((report.duration * 1000).rounded())) ms"
         if report.succeeded {
             let warnings = report.warnings.count
+            let rendered = report.outputsRendered
             log(
-                "[\(time)] Built \(report.pagesWritten) pages in \(String(format: "%.2f", report.duration)) s (\(reason))"
+                (changed == nil
+                    ? "[\(time)] Built \(report.pagesWritten) pages in \(milliseconds) (\(reason))"
+                    : "[\(time)] \(reason) → \(rendered) page\(rendered == 1 ? "" : "s") in \(milliseconds)")
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            if configuration.showsTimings {
+                log(
+                    "  "
+                        + report.stages.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(
+                            separator: ", "))
+            }
             if warnings > 0 { logBlock(DiagnosticPrinter().format(report.warnings)) }
         } else {
-            log(
-                "[\(time)] Build failed in \(String(format: "%.2f", report.duration)) s (\(reason)); still serving the last good site"
-            )
+            log("[\(time)] \(reason) → build failed in \(milliseconds); still serving the last good site")
             logBlock(DiagnosticPrinter().format(report.diagnostics))
         }
     }
@@ -142,8 +163,8 @@ public struct PreviewServer: Sendable {
         let names = (relevant.isEmpty ? paths : relevant).map {
             $0.hasPrefix(site) ? String($0.dropFirst(site.count)) : $0
         }
-        guard let first = names.first else { return "change" }
-        return names.count == 1 ? "\(first) changed" : "\(first) and \(names.count - 1) more changed"
+        guard let first = names.first else { return "a change" }
+        return names.count == 1 ? first : "\(first) and \(names.count - 1) more"
     }
 
     private static func clock() -> String {

@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     /// Paths of pages that exist but could not be loaded (their errors are already reported).
     public var failedFiles: Set<String>
     public var diagnostics: [Diagnostic]
+    /// Every page file as it was loaded, for the next build to reuse.
+    var files: [String: LoadedFile] = [:]
 }
 
 /// The load stage: finds the content files, reads them in parallel and decodes them.
@@ -25,6 +27,13 @@ public struct ContentLoader: Sendable {
 
     /// Loads everything; `baseURL`, when given, replaces the one in `site.yml`.
     public func load(baseURL: String? = nil) -> LoadedContent {
+        load(baseURL: baseURL, reusing: [:], keeping: false)
+    }
+
+    /// Loads everything, taking each page whose file has the same identity as when `previous`
+    /// loaded it from there instead of reading it again; `keeping`: return every file as loaded,
+    /// for the next load to reuse.
+    func load(baseURL: String?, reusing previous: [String: LoadedFile], keeping: Bool) -> LoadedContent {
         var diagnostics = DiagnosticBag()
         var config = loadConfig(diagnostics: &diagnostics)
         if let baseURL { config.baseURL = baseURL }
@@ -34,22 +43,35 @@ public struct ContentLoader: Sendable {
         for kind in PageKind.allCases {
             candidates += pageFiles(of: kind, diagnostics: &diagnostics)
         }
-        let directory = siteDirectory
-        let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic]) in
+        let directory = siteDirectory.path + "/"
+        let loadedAt = FileIdentity.now()
+        let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic], FileIdentity?) in
+            // Taken before reading: a write while reading changes it again, and is seen next time.
+            let identity = FileIdentity(path: directory + path)
+            if let identity, let kept = previous[path], kept.identity == identity, kept.page?.id ?? id == id {
+                return (kept.page, kept.diagnostics, identity)
+            }
             var bag = DiagnosticBag()
-            switch SourceFile.read(directory.appendingPathComponent(path), path: path) {
+            switch SourceFile.read(URL(fileURLWithPath: directory + path), path: path) {
             case .failure(let diagnostic):
-                return (nil, [diagnostic])
+                return (nil, [diagnostic], nil)
             case .success(let file):
                 let page = PageDecoder.decodePage(file, id: id, diagnostics: &bag)
-                return (page, bag.all)
+                return (page, bag.all, identity)
             }
         }
         var pages: [Page] = []
         var draftFiles: Set<String> = []
         var failedFiles: Set<String> = []
-        for ((_, path), (page, pageDiagnostics)) in zip(candidates, decoded) {
+        var files: [String: LoadedFile] = [:]
+        files.reserveCapacity(candidates.count)
+        for ((_, path), (page, pageDiagnostics, identity)) in zip(candidates, decoded) {
             diagnostics.append(contentsOf: pageDiagnostics)
+            // A file changed in the same tick of the file system's clock as it was read could change
+            // again without its identity changing: it is read again next time.
+            if keeping, let identity, !identity.isRecent(comparedWith: loadedAt) {
+                files[path] = LoadedFile(identity: identity, page: page, diagnostics: pageDiagnostics)
+            }
             guard let page else {
                 failedFiles.insert(path)
                 continue
@@ -62,7 +84,7 @@ public struct ContentLoader: Sendable {
         }
         return LoadedContent(
             config: config, home: home, pages: pages, draftFiles: draftFiles, failedFiles: failedFiles,
-            diagnostics: diagnostics.all)
+            diagnostics: diagnostics.all, files: files)
     }
 
     /// Loads one page from raw bytes, as a build would: decoding, front matter, Markdown.
@@ -81,25 +103,23 @@ public struct ContentLoader: Sendable {
     /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs
     /// and that no two files map to one URL.
     func pageFiles(of kind: PageKind, diagnostics: inout DiagnosticBag) -> [(PageID, String)] {
-        let folder = siteDirectory.appendingPathComponent(ContentPath.folder(of: kind))
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        let folder = siteDirectory.path + "/" + ContentPath.folder(of: kind)
+        guard let entries = FolderEntry.list(folder) else { return [] }
         var files: [(name: String, path: String, stem: String, slug: String)] = []
-        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+        for entry in entries.sorted(by: { $0.name < $1.name })
+        where entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
+            let name = entry.name
             let path = "\(ContentPath.folder(of: kind))/\(name)"
-            var isDirectory: ObjCBool = false
-            guard
-                FileManager.default.fileExists(
-                    atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            else {
+            guard let isDirectory = entry.isDirectory(in: folder) else {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: path, message: "cannot read the file: it is a broken or looping link",
                         hint: "remove the link or point it at a real file"))
                 continue
             }
-            if isDirectory.boolValue { continue }
+            if isDirectory { continue }
             let stem = String(name.dropLast(3))
-            files.append((name, path, stem, Slug.make(from: stem)))
+            files.append((name, path, stem, Slug.isValid(stem) ? stem : Slug.make(from: stem)))
         }
         // Files named by their slug claim their URL first, so a stray `France.md` is the one reported.
         var seen: [String: String] = [:]

@@ -19,7 +19,7 @@ public enum Slug {
         // Only text beyond ASCII has accents to strip; decomposing costs more than the rest.
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         for scalar in (isASCII ? text : text.decomposedStringWithCompatibilityMapping).unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if !isASCII && scalar.properties.generalCategory == .nonspacingMark { continue }
             let value = scalar.value
             let isDigit = value >= 48 && value <= 57
             let isUpper = value >= 65 && value <= 90
@@ -36,7 +36,16 @@ public enum Slug {
     }
 
     /// Whether `text` is already a valid slug (lowercase ASCII words joined by `-`).
+    /// The same as `make(from: text) == text` for non-empty text, without building a string.
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && make(from: text) == text
+        var previous: UInt8 = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            let isWordByte =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            guard isWordByte || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 }

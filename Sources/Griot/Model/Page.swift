@@ -48,30 +48,68 @@ public struct SlugReference: Sendable, Hashable {
 }
 
 /// A country, topic or plain page as loaded from its file.
+///
+/// A page is a value, but its fields live in one shared box (copied when a shared page is
+/// changed): a build passes pages between stages and threads many times, and a copy then costs
+/// one reference count instead of one per field.
+@dynamicMemberLookup
 public struct Page: Sendable {
-    public var id: PageID
-    public var file: String
-    public var title: String
-    public var summary: String
-    /// Countries only.
-    public var region: String?
-    /// Countries only: ISO 3166-1 alpha-2.
-    public var iso: String?
-    /// Countries only.
-    public var relation: Relation?
-    /// Topic slugs (on a country) or country slugs (on a topic), as written.
-    public var related: [SlugReference]
-    public var events: [Event]
-    public var sources: [Source]
-    public var draft: Bool
-    /// Plain pages only: the label of the page's link in the main navigation, when it has one.
-    public var menu: String?
-    public var body: MarkdownDocument
-    /// A fingerprint of the page's file, stable across runs.
-    public var sourceHash: UInt64 = 0
+    /// The fields of a page, read and written through the page itself: `page.title`.
+    public struct Fields: Sendable {
+        public var id: PageID
+        public var file: String
+        public var title: String
+        public var summary: String
+        /// Countries only.
+        public var region: String?
+        /// Countries only: ISO 3166-1 alpha-2.
+        public var iso: String?
+        /// Countries only.
+        public var relation: Relation?
+        /// Topic slugs (on a country) or country slugs (on a topic), as written.
+        public var related: [SlugReference]
+        public var events: [Event]
+        public var sources: [Source]
+        public var draft: Bool
+        /// Plain pages only: the label of the page's link in the main navigation, when it has one.
+        public var menu: String?
+        public var body: MarkdownDocument
+        /// A fingerprint of the page's file, stable across runs.
+        public var sourceHash: UInt64 = 0
+        /// A fingerprint of the file and of the body as resolved (links follow the pages they
+        /// point to); set by the resolve stage.
+        public var bodyFingerprint: UInt64 = 0
+    }
 
-    public var kind: PageKind { id.kind }
-    public var slug: String { id.slug }
+    /// Never changed while shared: `subscript(dynamicMember:)` copies it first.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    init(
+        id: PageID, file: String, title: String, summary: String, region: String?, iso: String?,
+        relation: Relation?, related: [SlugReference], events: [Event], sources: [Source], draft: Bool,
+        menu: String?, body: MarkdownDocument
+    ) {
+        storage = Storage(
+            Fields(
+                id: id, file: file, title: title, summary: summary, region: region, iso: iso, relation: relation,
+                related: related, events: events, sources: sources, draft: draft, menu: menu, body: body))
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { storage.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            storage.fields[keyPath: field] = newValue
+        }
+    }
+
+    public var kind: PageKind { storage.fields.id.kind }
+    public var slug: String { storage.fields.id.slug }
 }
 
 /// The home page's text, from `content/index.md`.

@@ -18,21 +18,24 @@ public struct Site: Sendable {
 
     init(
         config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
-        backlinks: [PageID: [PageID]]
+        backlinks: [PageID: [PageID]], timeline: Timeline? = nil, relationsIndex: RelationsIndex? = nil
     ) {
         self.config = config
         self.home = home
         self.pages = pages
         self.related = related
         self.backlinks = backlinks
-        self.timeline = Timeline(pages: pages)
-        self.relationsIndex = RelationsIndex(pages: pages)
+        self.timeline = timeline ?? Timeline(pages: pages)
+        self.relationsIndex = relationsIndex ?? RelationsIndex(pages: pages)
         self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })
         self.ids = Dictionary(grouping: pages.map(\.id), by: \.kind)
     }
 
     /// The ids of every page of `kind`, in id order.
     public func ids(_ kind: PageKind) -> [PageID] { ids[kind] ?? [] }
+
+    /// The position of the page `id` in `pages`.
+    func index(of id: PageID) -> Int? { indexByID[id] }
 
     public func page(_ id: PageID) -> Page? {
         indexByID[id].map { pages[$0] }

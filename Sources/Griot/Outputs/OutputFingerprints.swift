@@ -8,11 +8,27 @@
 struct OutputFingerprints: Sendable {
     private let site: Site
     /// The program and the templates: a change to either changes every output.
-    private let salt: UInt64
+    let salt: UInt64
     private let timeline: UInt64
     private let relationsIndex: UInt64
-    /// Each page's own file and its body as resolved (links follow the pages they point to).
-    private let pages: [PageID: UInt64]
+    /// The values of the site-wide inputs, and of every page's inputs, computed once: many
+    /// outputs read the same input (a page's title is on every page listing it).
+    private(set) var siteValues: [SiteInput: UInt64] = [:]
+    private(set) var pageValues: [PageID: PageInputValues] = [:]
+
+    /// The values of the inputs one page provides.
+    struct PageInputValues: Equatable, Sendable {
+        var all, title, summary, region, menu, related, backlinks: UInt64
+
+        /// Each input with its value.
+        func inputs(of id: PageID) -> [(SiteInput, UInt64)] {
+            [
+                (.page(id, .all), all), (.page(id, .title), title), (.page(id, .summary), summary),
+                (.page(id, .region), region), (.page(id, .menu), menu), (.related(id), related),
+                (.backlinks(id), backlinks),
+            ]
+        }
+    }
 
     init(site: Site, templates: Templates) {
         self.site = site
@@ -21,43 +37,57 @@ struct OutputFingerprints: Sendable {
         salt.combine(templates.fingerprint)
         self.salt = salt.value
 
-        var timeline = StableHash()
-        for entry in site.timeline.entries {
-            timeline.combine(entry.kind.rawValue)
-            timeline.combine(entry.date.text)
-            timeline.combine(entry.title)
-            timeline.combine(entry.page.description)
-            timeline.combine(entry.order)
-        }
-        self.timeline = timeline.value
+        timeline = site.timeline.fingerprint
+        relationsIndex = site.relationsIndex.fingerprint
 
-        var relations = StableHash()
-        for row in site.relationsIndex.byName {
-            relations.combine(row.country.description)
-            relations.combine(row.name)
-            relations.combine(row.region)
-            relations.combine(row.relation.established?.text)
-            relations.combine(row.relation.status.rawValue)
-            relations.combine(row.relation.severed?.text)
+        let inputs: [SiteInput] =
+            [.config, .home, .timeline, .relationsIndex] + PageKind.allCases.map { .pageList($0) }
+        for input in inputs { siteValues[input] = fingerprint(of: input) }
+        let partial = self
+        let perPage = site.pages.concurrentMap { page -> PageInputValues in
+            let id = page.id
+            return PageInputValues(
+                all: partial.fingerprint(of: .page(id, .all)), title: partial.fingerprint(of: .page(id, .title)),
+                summary: partial.fingerprint(of: .page(id, .summary)),
+                region: partial.fingerprint(of: .page(id, .region)), menu: partial.fingerprint(of: .page(id, .menu)),
+                related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
-        self.relationsIndex = relations.value
+        pageValues = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), perPage))
+    }
 
-        let hashes = site.pages.concurrentMap { page -> UInt64 in
-            var hash = StableHash()
-            hash.combine(page.sourceHash)
-            hash.combine(page.body.html)
-            return hash.value
+    /// The value of `input`, from the tables when it is there.
+    func value(of input: SiteInput) -> UInt64 {
+        let known: UInt64? =
+            switch input {
+            case .page(let id, let field):
+                pageValues[id].map { values in
+                    switch field {
+                    case .all: values.all
+                    case .title: values.title
+                    case .summary: values.summary
+                    case .region: values.region
+                    case .menu: values.menu
+                    }
+                }
+            case .related(let id): pageValues[id]?.related
+            case .backlinks(let id): pageValues[id]?.backlinks
+            default: siteValues[input]
+            }
+        return known ?? fingerprint(of: input)
+    }
+
+    /// The fingerprint of an output from its path and the inputs it declares.
+    func fingerprint(path: String, inputs: Set<SiteInput>) -> UInt64 {
+        var sum = StableHash.mix(salt ^ StableHash.of(path))
+        for input in inputs {
+            sum &+= StableHash.mix(value(of: input))
         }
-        pages = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), hashes))
+        return sum
     }
 
     /// The fingerprint of `output`: its path and every input it declares, with their values.
     func fingerprint(of output: any SiteOutput) -> UInt64 {
-        var sum = StableHash.mix(salt ^ StableHash.of(output.path))
-        for input in output.inputs(in: site) {
-            sum &+= StableHash.mix(fingerprint(of: input))
-        }
-        return sum
+        fingerprint(path: output.path, inputs: output.inputs(in: site))
     }
 
     /// One input: what it is and its value.
@@ -77,7 +107,7 @@ struct OutputFingerprints: Sendable {
         case .page(let id, let field):
             hash.combine("page")
             hash.combine(id.description)
-            let page = site.page(id)
+            let page = site.index(of: id).map { site.pages[$0] }
             let text: (name: String, value: String?)? =
                 switch field {
                 case .all: nil
@@ -91,7 +121,7 @@ struct OutputFingerprints: Sendable {
                 hash.combine(text.value)
             } else {
                 hash.combine("all")
-                hash.combine(pages[id] ?? 0)
+                hash.combine(page?.bodyFingerprint ?? 0)
             }
         case .pageList(let kind):
             hash.combine("list")

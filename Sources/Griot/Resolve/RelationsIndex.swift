@@ -14,8 +14,25 @@ public struct RelationsIndex: Sendable {
 
     /// Ordered by name.
     public let byName: [Row]
+    /// A fingerprint of what the index was made from (`source(of:)`).
+    let fingerprint: UInt64
+
+    /// A fingerprint of everything of `pages` the index is made from.
+    static func source(of pages: [Page]) -> UInt64 {
+        var hash = StableHash()
+        for page in pages where page.kind == .country {
+            hash.combine(page.id.slug)
+            hash.combine(page.title)
+            hash.combine(page.region)
+            hash.combine(page.relation?.established?.text)
+            hash.combine(page.relation?.status.rawValue)
+            hash.combine(page.relation?.severed?.text)
+        }
+        return hash.value
+    }
 
     init(pages: [Page]) {
+        fingerprint = Self.source(of: pages)
         byName = pages.filter { $0.kind == .country }
             .map { Row(country: $0.id, name: $0.title, region: $0.region, relation: $0.relation ?? Relation()) }
             .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }

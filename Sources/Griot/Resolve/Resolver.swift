@@ -2,15 +2,115 @@
 /// link. All work is linear in the number of pages and links.
 struct Resolver {
     /// Takes the loaded content over, so that each page's unresolved body is freed as soon as
-    /// its resolved one replaces it: memory holds the site once, not twice.
-    func resolve(_ content: consuming LoadedContent) -> (Site, [Diagnostic]) {
+    /// its resolved one replaces it: memory holds the site once, not twice. What `previous` holds
+    /// from the build before is reused where it still holds; what this build resolved is returned.
+    func resolve(
+        _ content: consuming LoadedContent, reusing previous: ResolveMemory = ResolveMemory()
+    ) -> (Site, [Diagnostic], ResolveMemory) {
         var diagnostics = DiagnosticBag()
+        var memory = ResolveMemory()
         let draftFiles = content.draftFiles
+        let failedFiles = content.failedFiles
         var pages = content.pages
         content.pages = []
         pages.sort { $0.id < $1.id }
+
+        let relatedSource = ResolveMemory.relatedSource(of: pages)
+        let related: [PageID: [PageID]]
+        if let kept = previous.related, kept.source == relatedSource {
+            related = kept.value
+        } else {
+            var bag = DiagnosticBag()
+            related = crossReferences(of: pages, draftFiles: draftFiles, failedFiles: failedFiles, diagnostics: &bag)
+            diagnostics.append(contentsOf: bag.all)
+            // Kept only when clean: errors carry positions, which move when the file changes.
+            if bag.all.isEmpty { memory.related = (relatedSource, related) }
+        }
+
+        let root = content.config.basePath
+        memory.targets = ResolveMemory.targets(
+            pages: pages, home: content.home, draftFiles: draftFiles, failedFiles: failedFiles, root: root)
+        let targets = memory.targets
+        let keptHome = previous.home.flatMap {
+            $0.targets == targets && $0.page.sourceHash == content.home?.sourceHash ? $0 : nil
+        }
+        // The table of targets is built only when some body is to be resolved.
+        let resolvesAll = pages.contains { previous.entry(for: $0, targets: targets) == nil }
+        let linkResolver = LinkResolver(
+            targets: resolvesAll || (keptHome == nil && content.home != nil)
+                ? LinkTargets(pages: pages, home: content.home) : LinkTargets(pages: [], home: nil),
+            draftFiles: draftFiles, failedFiles: failedFiles)
+
+        memory.entries.reserveCapacity(pages.count)
+        // Whether any page links to other pages than it did: the backlinks are then gathered anew.
+        var linksChanged = previous.entries.count != pages.count
+        // Each page's links resolve on their own, on all cores, a batch at a time so that few
+        // pages have both bodies at once.
+        let batch = 1024
+        for start in stride(from: 0, to: pages.count, by: batch) {
+            let range = start..<min(start + batch, pages.count)
+            let resolved = Array(pages[range]).concurrentMap { page -> (ResolveMemory.Entry, reused: Bool) in
+                if let kept = previous.entry(for: page, targets: targets) { return (kept, true) }
+                var bag = DiagnosticBag()
+                let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
+                var resolved = page
+                resolved.body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
+                var fingerprint = StableHash()
+                fingerprint.combine(page.sourceHash)
+                fingerprint.combine(resolved.body.html)
+                resolved.bodyFingerprint = fingerprint.value
+                return (
+                    ResolveMemory.Entry(page: resolved, linkedPages: Set(result.linkedPages), diagnostics: bag.all),
+                    false
+                )
+            }
+            for (index, (entry, reused)) in zip(range, resolved) {
+                pages[index] = entry.page
+                diagnostics.append(contentsOf: entry.diagnostics)
+                if !reused, !linksChanged, previous.entries[entry.page.id]?.linkedPages != entry.linkedPages {
+                    linksChanged = true
+                }
+                memory.entries[entry.page.id] = entry
+            }
+        }
+        memory.backlinks =
+            linksChanged ? backlinks(of: pages, entries: memory.entries) : previous.backlinks
+
+        var home = content.home
+        if let kept = keptHome {
+            home = kept.page
+            diagnostics.append(contentsOf: kept.diagnostics)
+            memory.home = kept
+        } else if let text = home {
+            var bag = DiagnosticBag()
+            let result = linkResolver.resolve(text.body, file: ContentPath.home, diagnostics: &bag)
+            home?.body = text.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
+            diagnostics.append(contentsOf: bag.all)
+            memory.home = (home!, targets, bag.all)
+        }
+        // Kept from the build before when nothing they are made from has changed.
+        let timeline =
+            previous.timeline.flatMap { $0.fingerprint == Timeline.source(of: pages) ? $0 : nil }
+            ?? Timeline(pages: pages)
+        let relationsIndex =
+            previous.relationsIndex.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
+            ?? RelationsIndex(pages: pages)
+        memory.timeline = timeline
+        memory.relationsIndex = relationsIndex
+        let site = Site(
+            config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
+            timeline: timeline, relationsIndex: relationsIndex)
+        return (site, diagnostics.all, memory)
+    }
+
+    /// The pages each page is related to through `topics:`/`countries:`, both directions merged
+    /// and sorted; a slug naming no page is an error (unless it names a draft or a failed file).
+    private func crossReferences(
+        of pages: [Page], draftFiles: Set<String>, failedFiles: Set<String>, diagnostics: inout DiagnosticBag
+    ) -> [PageID: [PageID]] {
         let ids = Set(pages.map(\.id))
-        let slugsByKind = Dictionary(grouping: pages, by: \.kind).mapValues { $0.map(\.slug) }
+        var slugsByKind: [PageKind: [String]] = [:]
+        for page in pages { slugsByKind[page.kind, default: []].append(page.slug) }
         var related: [PageID: Set<PageID>] = [:]
         for page in pages {
             let otherKind: PageKind = page.kind == .country ? .topic : .country
@@ -27,7 +127,7 @@ struct Resolver {
                     let field = page.kind == .country ? "topics" : "countries"
                     // A draft left out, or a page whose own errors are reported already.
                     let file = ContentPath.file(of: target)
-                    if draftFiles.contains(file) || content.failedFiles.contains(file) { continue }
+                    if draftFiles.contains(file) || failedFiles.contains(file) { continue }
                     diagnostics.error(
                         reference.location,
                         "'\(field)' names '\(reference.slug)', which has no page in \(ContentPath.folder(of: otherKind))/",
@@ -39,39 +139,17 @@ struct Resolver {
                 related[target, default: []].insert(page.id)
             }
         }
+        return related.mapValues { $0.sorted() }
+    }
 
-        let linkResolver = LinkResolver(
-            targets: LinkTargets(pages: pages, home: content.home), draftFiles: draftFiles,
-            failedFiles: content.failedFiles)
+    /// For each page, the pages whose bodies link to it, sorted.
+    private func backlinks(of pages: [Page], entries: [PageID: ResolveMemory.Entry]) -> [PageID: [PageID]] {
         var backlinks: [PageID: Set<PageID>] = [:]
-        let root = content.config.basePath
-        // Each page's links resolve on their own, on all cores, a batch at a time so that few
-        // pages have both bodies at once; the backlinks are gathered in order after each batch.
-        let batch = 1024
-        for start in stride(from: 0, to: pages.count, by: batch) {
-            let range = start..<min(start + batch, pages.count)
-            let resolved = Array(pages[range]).concurrentMap { page -> (MarkdownDocument, Set<PageID>, [Diagnostic]) in
-                var bag = DiagnosticBag()
-                let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
-                let body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
-                return (body, Set(result.linkedPages), bag.all)
-            }
-            for (index, (body, linkedPages, pageDiagnostics)) in zip(range, resolved) {
-                pages[index].body = body
-                diagnostics.append(contentsOf: pageDiagnostics)
-                for target in linkedPages where target != pages[index].id {
-                    backlinks[target, default: []].insert(pages[index].id)
-                }
+        for page in pages {
+            for target in entries[page.id]?.linkedPages ?? [] where target != page.id {
+                backlinks[target, default: []].insert(page.id)
             }
         }
-        var home = content.home
-        if let text = home {
-            let result = linkResolver.resolve(text.body, file: ContentPath.home, diagnostics: &diagnostics)
-            home?.body = text.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
-        }
-        let site = Site(
-            config: content.config, home: home, pages: pages,
-            related: related.mapValues { $0.sorted() }, backlinks: backlinks.mapValues { $0.sorted() })
-        return (site, diagnostics.all)
+        return backlinks.mapValues { $0.sorted() }
     }
 }

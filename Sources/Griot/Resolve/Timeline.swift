@@ -36,9 +36,30 @@ public struct Timeline: Sendable {
     }
 
     public let entries: [Entry]
+    /// A fingerprint of what the timeline was made from (`source(of:)`): equal fingerprints,
+    /// equal timelines.
+    let fingerprint: UInt64
+
+    /// A fingerprint of everything of `pages` the timeline is made from: two page lists with the
+    /// same one have the same timeline.
+    static func source(of pages: [Page]) -> UInt64 {
+        var hash = StableHash()
+        for page in pages where !page.events.isEmpty || page.relation != nil {
+            hash.combine(page.id.description)
+            hash.combine(page.title)
+            for event in page.events {
+                hash.combine(event.date.text)
+                hash.combine(event.title)
+            }
+            hash.combine(page.relation?.established?.text)
+            hash.combine(page.relation?.severed?.text)
+        }
+        return hash.value
+    }
 
     /// Builds the timeline of `pages`, sorted by best estimate, then author's order, then title.
     init(pages: [Page]) {
+        fingerprint = Self.source(of: pages)
         var entries: [Entry] = []
         for page in pages {
             for (order, event) in page.events.enumerated() {

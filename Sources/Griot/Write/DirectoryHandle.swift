@@ -119,6 +119,22 @@ struct DirectoryHandle: Sendable {
         }
     }
 
+    /// Replaces `name` with a file holding `bytes`: written beside it under a hidden name, then
+    /// renamed over it, so a reader opens the old file or the new one, never a part of either.
+    func replaceFile(_ name: String, contents bytes: UnsafeRawBufferPointer) throws(Failure) {
+        let temporary = ".\(name).griot-new"
+        try createFile(temporary, contents: bytes)
+        if renameat(descriptor, temporary, descriptor, name) == 0 { return }
+        // A folder stands at that name: it goes, then the file takes its place.
+        if errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
+            try remove(name)
+            if renameat(descriptor, temporary, descriptor, name) == 0 { return }
+        }
+        let code = errno
+        try? remove(temporary)
+        throw Failure(path: child(name), code: code)
+    }
+
     /// Whether the regular file `name` holds exactly `bytes`; its metadata when it does.
     func file(_ name: String, holds bytes: UnsafeRawBufferPointer) -> stat? {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

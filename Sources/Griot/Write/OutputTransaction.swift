@@ -8,7 +8,8 @@ import Foundation
 #endif
 
 /// One build's writing: every file goes into the staging tree in the working folder, then the
-/// staging tree and the output trade places in one atomic step.
+/// staging tree and the output trade places in one atomic step. In place (for a preview's own
+/// folder), the output is its own staging tree: each changed file is renamed over the old one.
 ///
 /// A file whose bytes equal the live output's is not rewritten: the staging tree gets a hard link
 /// to the live file (or keeps the one it has), so its modification time and ETag stay, and an
@@ -27,6 +28,29 @@ struct OutputTransaction: Sendable {
     let live: DirectoryHandle?
     let lock: OutputLock
     let outputName: String
+    /// Whether the staging tree is the live output itself.
+    let inPlace: Bool
+    /// The fingerprints recorded for the live output's files when they were written; empty when
+    /// none were, when they describe another tree than the live one, or when the caller said it
+    /// knows them.
+    let previousFingerprints: [String: UInt64]
+
+    init(
+        parent: DirectoryHandle, work: DirectoryHandle, staging: DirectoryHandle, live: DirectoryHandle?,
+        lock: OutputLock, outputName: String, inPlace: Bool, readsRecord: Bool
+    ) {
+        self.parent = parent
+        self.work = work
+        self.staging = staging
+        self.live = live
+        self.lock = lock
+        self.outputName = outputName
+        self.inPlace = inPlace
+        previousFingerprints = readsRecord ? Self.readFingerprints(in: work, live: live) : [:]
+        // Files are about to change under the record; a build killed part way must not leave
+        // it vouching for them.
+        if inPlace { try? work.remove(Self.fingerprintsName) }
+    }
 
     /// What writing one file did.
     enum Outcome: Sendable {
@@ -42,6 +66,11 @@ struct OutputTransaction: Sendable {
         let folderPath = slash.map { path[..<$0] } ?? ""
         let folder = try staging.subdirectory(path: folderPath, create: true)
         defer { folder.close() }
+        if inPlace {
+            if folder.file(name, holds: bytes) != nil { return .unchanged }
+            try folder.replaceFile(name, contents: bytes)
+            return .written
+        }
         if let live, let liveFolder = try? live.subdirectory(path: folderPath, create: false) {
             defer { liveFolder.close() }
             if let kept = liveFolder.file(name, holds: bytes) {
@@ -67,6 +96,11 @@ struct OutputTransaction: Sendable {
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let folderPath = slash.map { path[..<$0] } ?? ""
+        if inPlace {
+            guard let folder = try? staging.subdirectory(path: folderPath, create: false) else { return false }
+            defer { folder.close() }
+            return folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFREG } ?? false
+        }
         guard let liveFolder = try? live.subdirectory(path: folderPath, create: false) else { return false }
         defer { liveFolder.close() }
         guard let kept = liveFolder.status(of: name), kept.st_mode & S_IFMT == S_IFREG else { return false }
@@ -79,9 +113,7 @@ struct OutputTransaction: Sendable {
         return linkat(liveFolder.descriptor, name, folder.descriptor, name, 0) == 0
     }
 
-    /// The fingerprints recorded for the live output's files when they were written; empty when
-    /// none were, or when they describe another tree than the live one.
-    func previousFingerprints() -> [String: UInt64] {
+    private static func readFingerprints(in work: DirectoryHandle, live: DirectoryHandle?) -> [String: UInt64] {
         guard let live else { return [:] }
         var info = stat()
         guard fstat(live.descriptor, &info) == 0 else { return [:] }
@@ -119,9 +151,17 @@ struct OutputTransaction: Sendable {
 
     /// Removes from the staging tree everything not in `paths`, records the fingerprints of its
     /// files (for the staging tree, which becomes the output), then puts it in the output's place.
-    func commit(keeping paths: Set<String>, fingerprints: [String: UInt64] = [:]) throws(DirectoryHandle.Failure) {
+    /// In place, when the files of the last build are known, only those of them not in `paths`
+    /// (`stale`) are removed, and the tree is not walked.
+    func commit(
+        keeping paths: Set<String>, fingerprints: [String: UInt64] = [:], stale: Set<String>? = nil
+    ) throws(DirectoryHandle.Failure) {
         defer { close() }
-        try prune(keeping: paths)
+        if inPlace, let stale {
+            for path in stale { try removeFile(path) }
+        } else {
+            try prune(keeping: paths)
+        }
         var identities: [TreeIdentity] = []
         var info = stat()
         if fstat(staging.descriptor, &info) == 0 {
@@ -133,7 +173,26 @@ struct OutputTransaction: Sendable {
         if let live, fstat(live.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
         let record = identities.map { "\($0.device) \($0.inode)\n" }.joined()
         try work.createFile(Self.treesName, contents: Data(record.utf8))
-        try swap()
+        if !inPlace { try swap() }
+    }
+
+    /// Removes the file at `path` from the staging tree, and the folders it leaves empty.
+    private func removeFile(_ path: String) throws(DirectoryHandle.Failure) {
+        var components = path.split(separator: "/").map(String.init)
+        guard let name = components.popLast() else { return }
+        guard let folder = try? staging.subdirectory(path: Substring(components.joined(separator: "/")), create: false)
+        else { return }
+        try folder.remove(name)
+        folder.close()
+        while let last = components.popLast() {
+            guard
+                let parent = try? staging.subdirectory(
+                    path: Substring(components.joined(separator: "/")), create: false)
+            else { return }
+            defer { parent.close() }
+            // Fails, and stops the climb, at the first folder that still holds something.
+            guard unlinkat(parent.descriptor, last, AT_REMOVEDIR) == 0 else { return }
+        }
     }
 
     /// Gives up: the output stays as it was; the staging tree is kept for the next build.

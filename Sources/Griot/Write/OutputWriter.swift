@@ -30,8 +30,10 @@ struct OutputWriter {
     /// `.public.griot`: the working folder beside the output.
     var workFolderName: String { ".\(outputName).griot" }
 
-    /// Checks the output, takes the lock and prepares the staging tree.
-    func begin() throws(Failure) -> OutputTransaction {
+    /// Checks the output, takes the lock and prepares the staging tree: the live output itself
+    /// when `inPlace` and there is one. `readsRecord`: read the fingerprints of the output's files
+    /// (a caller that remembers them need not).
+    func begin(inPlace: Bool = false, readsRecord: Bool = true) throws(Failure) -> OutputTransaction {
         let output = output.standardizedFileURL
         try checkOutputIsSafe(output)
         let parentPath = output.deletingLastPathComponent().path
@@ -47,14 +49,16 @@ struct OutputWriter {
                 hint: "check that you may write to \(parentPath)")
         }
         do {
-            return try open(in: parent)
+            return try open(in: parent, inPlace: inPlace, readsRecord: readsRecord)
         } catch {
             parent.close()
             throw error
         }
     }
 
-    private func open(in parent: DirectoryHandle) throws(Failure) -> OutputTransaction {
+    private func open(in parent: DirectoryHandle, inPlace: Bool, readsRecord: Bool) throws(Failure)
+        -> OutputTransaction
+    {
         // Checked before the working folder exists, so a refused output leaves nothing behind.
         let live = try checkLiveOutput(in: parent)
         let work: DirectoryHandle
@@ -83,10 +87,14 @@ struct OutputWriter {
         }
         do {
             removeLegacyFolders(in: parent)
-            let staging = try parent.subdirectory(
-                path: "\(workFolderName)/\(OutputTransaction.stagingName)", create: true)
+            let writesInPlace = inPlace && live != nil
+            let staging =
+                writesInPlace
+                ? try parent.subdirectory(outputName, create: false)
+                : try parent.subdirectory(path: "\(workFolderName)/\(OutputTransaction.stagingName)", create: true)
             return OutputTransaction(
-                parent: parent, work: work, staging: staging, live: live, lock: lock, outputName: outputName)
+                parent: parent, work: work, staging: staging, live: live, lock: lock, outputName: outputName,
+                inPlace: writesInPlace, readsRecord: readsRecord)
         } catch {
             live?.close()
             lock.release()

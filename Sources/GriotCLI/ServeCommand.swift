@@ -33,8 +33,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "After each rebuild, print how long each stage took.")
     var timings = false
 
+    @Option(
+        name: .customLong("max-connections"),
+        help: "The most connections open at once; more are closed as they arrive (default: from the descriptor limit).")
+    var maximumConnections: Int?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let maximumConnections, maximumConnections < 1 {
+            throw ValidationError("--max-connections must be at least 1")
+        }
     }
 
     func run() async throws {
@@ -48,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
             siteDirectory: siteOptions.siteURL, outputDirectory: output, includeDrafts: siteOptions.drafts)
         let server = PreviewServer(
             configuration: PreviewConfiguration(
-                build: build, host: host, port: port, findFreePort: !strictPort, showsTimings: timings),
+                build: build, host: host, port: port, findFreePort: !strictPort, showsTimings: timings,
+                maximumConnections: maximumConnections),
             log: { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             })

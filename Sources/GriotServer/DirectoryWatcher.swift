@@ -9,9 +9,20 @@ import Foundation
 /// A dedicated thread blocks in `poll` with no timeout while nothing is pending, so an idle
 /// preview costs no CPU. Folders created later are watched as they appear; new, renamed and
 /// deleted files are all reported. Symbolic links to folders are not followed (a link to `.` or
-/// `/` would otherwise add watches without end). When the kernel's event queue overflows, the
-/// roots themselves are reported, so the next rebuild misses nothing.
+/// `/` would otherwise add watches without end). The roots' parent folders are watched too, so a
+/// root removed or moved away and then restored is watched again. When the kernel's event queue
+/// overflows or a folder cannot be watched, the batch says so, so the next rebuild starts afresh.
 final class DirectoryWatcher: @unchecked Sendable {
+    /// Changes reported together.
+    struct Batch: Sendable {
+        /// The changed paths, sorted.
+        var paths: [String]
+        /// Problems to tell the user: folders that could not be watched, a lost queue.
+        var notes: [String] = []
+        /// Events may have been missed: rebuild from nothing rather than from what is remembered.
+        var startsAfresh = false
+    }
+
     /// How long the folders must be quiet before a batch of changes is reported.
     let debounce: TimeInterval
     /// The longest a batch waits for quiet: a file saved every few milliseconds (an autosave)
@@ -23,15 +34,26 @@ final class DirectoryWatcher: @unchecked Sendable {
     private let roots: [String]
     private let lock = NSLock()
     private var folders: [Int32: String] = [:]
+    /// Watches on the folders holding the roots, which only look for the roots coming and going.
+    private var parents: [Int32: String] = [:]
     private var stopped = false
+    /// Problems met since the last batch.
+    private var notes: [String] = []
+    private var startsAfresh = false
+    /// Adds a watch; `inotify_add_watch` unless a test needs it to fail.
+    private let addWatch: @Sendable (Int32, String, UInt32) -> Int32
 
     private static let mask: UInt32 =
         UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                 | IN_DELETE_SELF) | UInt32(IN_DONT_FOLLOW) | UInt32(IN_ONLYDIR)
 
-    /// Starts watching `roots` (missing folders are skipped).
-    init(roots: [URL], debounce: TimeInterval = 0.1, maximumWait: TimeInterval = 1) throws {
+    /// Starts watching `roots` (missing folders are skipped, and watched once they appear).
+    init(
+        roots: [URL], debounce: TimeInterval = 0.1, maximumWait: TimeInterval = 1,
+        addWatch: @escaping @Sendable (Int32, String, UInt32) -> Int32 = { inotify_add_watch($0, $1, $2) }
+    ) throws {
+        self.addWatch = addWatch
         self.debounce = debounce
         self.maximumWait = max(maximumWait, debounce)
         self.roots = roots.map { $0.standardizedFileURL.path }
@@ -46,7 +68,42 @@ final class DirectoryWatcher: @unchecked Sendable {
         }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         wakeUp = (ends[0], ends[1])
+        for parent in Set(self.roots.map { ($0 as NSString).deletingLastPathComponent }) {
+            let mask = UInt32(IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) | UInt32(IN_ONLYDIR)
+            let watch = addWatch(descriptor, parent, mask)
+            if watch >= 0 { parents[watch] = parent } else { note(cannotWatch: parent) }
+        }
         for root in self.roots { addRecursively(root) }
+    }
+
+    /// The problems met so far (starting, say), to tell the user at once; the next batch then
+    /// carries only newer ones.
+    func takeNotes() -> [String] {
+        lock.withLock {
+            defer { (notes, startsAfresh) = ([], false) }
+            return notes
+        }
+    }
+
+    private func note(cannotWatch path: String) {
+        let reason = String(cString: strerror(errno))
+        let hint =
+            errno == ENOSPC
+            ? " (the system's limit of inotify watches is reached: raise fs.inotify.max_user_watches)" : ""
+        lock.withLock {
+            notes.append("cannot watch \(path): \(reason)\(hint); changes there are seen only with the next rebuild")
+            startsAfresh = true
+        }
+    }
+
+    /// Stops watching `path` and every folder under it: it was deleted or moved away.
+    private func forget(_ path: String) {
+        lock.withLock {
+            for (watch, folder) in folders where folder == path || folder.hasPrefix(path + "/") {
+                inotify_rm_watch(descriptor, watch)
+                folders[watch] = nil
+            }
+        }
     }
 
     deinit {
@@ -59,8 +116,9 @@ final class DirectoryWatcher: @unchecked Sendable {
         // A real folder only: `lstat` does not follow a link.
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
-        let watch = inotify_add_watch(descriptor, path, Self.mask)
-        if watch >= 0 { lock.withLock { folders[watch] = path } }
+        let watch = addWatch(descriptor, path, Self.mask)
+        guard watch >= 0 else { return note(cannotWatch: path) }
+        lock.withLock { folders[watch] = path }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
             addRecursively(path + "/" + name)
         }
@@ -68,7 +126,7 @@ final class DirectoryWatcher: @unchecked Sendable {
 
     /// Batches of changed paths, each reported once the folders have been quiet for `debounce`.
     /// The stream ends when `stop()` is called.
-    func changes() -> AsyncStream<[String]> {
+    func changes() -> AsyncStream<Batch> {
         AsyncStream { continuation in
             let thread = Thread { [self] in
                 var pending: [String] = []
@@ -93,7 +151,12 @@ final class DirectoryWatcher: @unchecked Sendable {
                         }
                     }
                     if let due = deadline, Date() >= due {
-                        continuation.yield(Array(Set(pending)).sorted())
+                        let (notes, afresh) = lock.withLock {
+                            defer { (self.notes, self.startsAfresh) = ([], false) }
+                            return (self.notes, self.startsAfresh)
+                        }
+                        continuation.yield(
+                            Batch(paths: Array(Set(pending)).sorted(), notes: notes, startsAfresh: afresh))
                         pending.removeAll()
                         first = nil
                         deadline = nil
@@ -128,6 +191,10 @@ final class DirectoryWatcher: @unchecked Sendable {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     // Events were lost: report the roots, and watch any folder made meanwhile.
+                    lock.withLock {
+                        notes.append("the kernel's queue of file events overflowed; rebuilding everything")
+                        startsAfresh = true
+                    }
                     paths += roots
                     for root in roots { addRecursively(root) }
                     offset = nameStart + Int(event.len)
@@ -137,10 +204,27 @@ final class DirectoryWatcher: @unchecked Sendable {
                     event.len > 0
                     ? String(cString: buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self)) : ""
                 offset = nameStart + Int(event.len)
+                if let parent = lock.withLock({ parents[event.wd] }) {
+                    // A root itself came or went (`mv content content.old`, then back).
+                    let path = parent + "/" + name
+                    guard roots.contains(path) else { continue }
+                    forget(path)
+                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
+                    paths.append(path)
+                    continue
+                }
+                if event.mask & UInt32(IN_IGNORED) != 0 {
+                    // The kernel dropped the watch (its folder is gone).
+                    lock.withLock { _ = folders.removeValue(forKey: event.wd) }
+                    continue
+                }
                 guard let folder = lock.withLock({ folders[event.wd] }) else { continue }
                 let path = name.isEmpty ? folder : folder + "/" + name
-                if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                    addRecursively(path)
+                if event.mask & UInt32(IN_ISDIR) != 0 {
+                    // A folder moved away keeps its watches, which would then report its new
+                    // place under its old name: they go, and come back if it does.
+                    if event.mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 { forget(path) }
+                    if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
                 }
                 if Self.isNoise(name) { continue }
                 paths.append(path)

@@ -7,6 +7,17 @@ struct LiveInjection: Sendable {
     /// The URL of the event stream the script listens to.
     static let eventsPath = "/__griot/events"
     static let scriptPath = "/__griot/live.js"
+    /// The overlay's stylesheet: a file, so the pages' Content-Security-Policy needs no inline styles.
+    static let stylesheetPath = "/__griot/overlay.css"
+
+    static let stylesheet = """
+        #griot-errors{position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.5rem;background:#3b0d0c;color:#fff;\
+        font:15px/1.5 ui-monospace,monospace;border-bottom:4px solid #e5484d;max-height:60vh;overflow:auto}
+        #griot-errors>p{margin:0 0 .5rem;font-weight:700}
+        #griot-errors ol{margin:0;padding-left:1.5rem}
+        #griot-errors .hint{opacity:.8}
+
+        """
 
     static let script = """
         // Griot live reload: reloads the page whenever the site is rebuilt.
@@ -21,15 +32,16 @@ struct LiveInjection: Sendable {
     private func overlay(for errors: [Diagnostic]) -> String {
         let escape = HTMLEscaping.text
         var box = """
-            <div id="griot-errors" role="alert" style="position:sticky;top:0;z-index:1000;margin:0;padding:1rem 1.5rem;background:#3b0d0c;color:#fff;font:15px/1.5 ui-monospace,monospace;border-bottom:4px solid #e5484d;max-height:60vh;overflow:auto">
-            <p style="margin:0 0 .5rem;font-weight:700">Griot: the last rebuild failed with \(errors.count) problem(s). Below is the last good version of the page; save a fix and it reloads.</p>
-            <ol style="margin:0;padding-left:1.5rem">
+            <link rel="stylesheet" href="\(Self.stylesheetPath)">
+            <div id="griot-errors" role="alert">
+            <p>Griot: the last rebuild failed with \(errors.count) problem(s). Below is the last good version of the page; save a fix and it reloads.</p>
+            <ol>
 
             """
         for error in errors {
             box += "<li><code>\(escape(error.place))</code>: <strong>\(escape(error.severity.rawValue))</strong>: "
             box += escape(error.message)
-            if let hint = error.hint { box += "<br><span style=\"opacity:.8\">hint: \(escape(hint))</span>" }
+            if let hint = error.hint { box += "<br><span class=\"hint\">hint: \(escape(hint))</span>" }
             box += "</li>\n"
         }
         return box + "</ol>\n</div>\n"

@@ -18,10 +18,12 @@ public struct PreviewConfiguration: Sendable {
     public var debounce: TimeInterval
     /// Log how long each stage of each build took.
     public var showsTimings: Bool
+    /// The most connections open at once; nil: as many as the descriptor limit comfortably allows.
+    public var maximumConnections: Int?
 
     public init(
         build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, findFreePort: Bool = true,
-        debounce: TimeInterval = 0.03, showsTimings: Bool = false
+        debounce: TimeInterval = 0.03, showsTimings: Bool = false, maximumConnections: Int? = nil
     ) {
         var build = build
         build.baseURL = "/"
@@ -32,6 +34,7 @@ public struct PreviewConfiguration: Sendable {
         self.findFreePort = findFreePort
         self.debounce = debounce
         self.showsTimings = showsTimings
+        self.maximumConnections = maximumConnections
     }
 }
 
@@ -57,6 +60,20 @@ public struct PreviewServer: Sendable {
     /// send a comment more often than this, so they stay open while their page does.
     static let idleTimeout = 10
 
+    /// The most connections open at once: what the descriptor limit allows, kept clear of the
+    /// descriptors the builds and the watcher need.
+    static func connectionLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 512 }
+        // Raised to the hard limit where allowed: a preview with many tabs and tools is common.
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = min(limit.rlim_max, 65_536)
+            _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        return max(64, min(8_192, Int(limit.rlim_cur) - 256))
+    }
+
     public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let port = try choosePort()
         let state = PreviewState()
@@ -72,6 +89,8 @@ public struct PreviewServer: Sendable {
         let responder = SiteResponder(
             paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster,
             allowedHosts: SiteResponder.allowedHosts(boundTo: configuration.host))
+        let connections = ConnectionLimiter.Count(
+            maximum: min(configuration.maximumConnections ?? .max, Self.connectionLimit()))
         var logger = Logger(label: "griot-serve")
         logger.logLevel = .error
         let host = configuration.host
@@ -80,7 +99,11 @@ public struct PreviewServer: Sendable {
             responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
             // A client that opens a connection and never finishes its request is closed after
             // this long, so slow or stalled clients cannot use up the descriptors.
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(Self.idleTimeout)))),
+            // A connection over the limit is closed at once, so the descriptors never run out.
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionLimiter(connections)],
+                    idleTimeout: .seconds(Int64(Self.idleTimeout)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "griot"),
             onServerRunning: { channel in
                 let actual = channel.localAddress?.port ?? port
@@ -89,17 +112,22 @@ public struct PreviewServer: Sendable {
                 onReady(actual)
             },
             logger: logger)
+        for note in watcher.takeNotes() { log("warning: \(note)") }
         let rebuilder = RebuildService(
             watcher: watcher, broadcaster: broadcaster,
-            onChange: { paths in
-                self.rebuild(builder, memory: memory, state: state, changed: paths)
+            onChange: { batch in
+                for note in batch.notes { self.log("warning: \(note)") }
+                if batch.startsAfresh { memory.withLock { $0 = BuildMemory() } }
+                self.rebuild(builder, memory: memory, state: state, changed: batch.paths)
                 broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
             })
         // Services stop in reverse order: the rebuild service first closes the live-reload
         // streams, so the HTTP server has no open response left to wait for.
         // A comment on every live-reload stream now and then, so that none counts as idle.
+        // Only while a page is open: an idle preview has no timer to wake it.
         let heartbeat = Task {
             while !Task.isCancelled {
+                await broadcaster.untilSubscribed()
                 try? await Task.sleep(for: .seconds(Self.idleTimeout / 2))
                 broadcaster.ping()
             }
@@ -193,14 +221,14 @@ public struct PreviewServer: Sendable {
 struct RebuildService: Service {
     let watcher: DirectoryWatcher
     let broadcaster: Broadcaster
-    let onChange: @Sendable ([String]) -> Void
+    let onChange: @Sendable (DirectoryWatcher.Batch) -> Void
 
     func run() async throws {
         let watcher = self.watcher
         let broadcaster = self.broadcaster
         await withGracefulShutdownHandler {
-            for await paths in watcher.changes() {
-                onChange(paths)
+            for await batch in watcher.changes() {
+                onChange(batch)
             }
         } onGracefulShutdown: {
             watcher.stop()

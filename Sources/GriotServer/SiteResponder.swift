@@ -25,7 +25,24 @@ struct SiteResponder: Sendable {
         return String(lowered.split(separator: ":", maxSplits: 1).first ?? "")
     }
 
+    /// Sent with every response: no guessing of types from content, and scripts, styles and
+    /// connections only from the preview itself (the live-reload script and stream included).
+    static let securityHeaders: HTTPFields = [
+        .xContentTypeOptions: "nosniff",
+        .contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    ]
+
+    /// Files larger than this are sent in pieces of this size, never held whole in memory.
+    static let chunkSize = 64 * 1024
+
     func respond(to request: Request) async -> Response {
+        var response = answer(request)
+        response.headers.append(contentsOf: Self.securityHeaders)
+        return response
+    }
+
+    private func answer(_ request: Request) -> Response {
         // A page elsewhere on the web could otherwise read the preview through a name it resolves
         // to 127.0.0.1 (DNS rebinding): answer only to the names the preview is reached by.
         if let allowedHosts, !allowedHosts.contains(Self.hostName(request.head.authority ?? "")) {
@@ -41,10 +58,9 @@ struct SiteResponder: Sendable {
         case LiveInjection.eventsPath:
             return events()
         case LiveInjection.scriptPath:
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
-                body: isHead ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: LiveInjection.script)))
+            return own(LiveInjection.script, type: "text/javascript; charset=utf-8", head: isHead)
+        case LiveInjection.stylesheetPath:
+            return own(LiveInjection.stylesheet, type: "text/css; charset=utf-8", head: isHead)
         default:
             break
         }
@@ -56,38 +72,58 @@ struct SiteResponder: Sendable {
             return Response(status: .movedPermanently, headers: [.location: location + query, .contentLength: "0"])
         case .notFound:
             return notFound(head: isHead)
-        case .file(let url):
-            return file(url, request: request, head: isHead)
+        case .file(let file):
+            return send(file, request: request, head: isHead)
         }
     }
 
-    private func file(_ url: URL, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let data = try? Data(contentsOf: url)
-        else { return text(.notFound, "Not found.\n", head: head) }
-        let contentType = ContentTypes.forPath(url.path)
-        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+    /// One of the preview's own files (the live-reload script, the overlay's stylesheet).
+    private func own(_ content: String, type: String, head: Bool) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .cacheControl: "no-cache", .contentLength: String(content.utf8.count)],
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: content)))
+    }
+
+    private func send(_ file: ServedFile, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
+        let contentType = ContentTypes.forPath(file.name)
         let isHTML = ContentTypes.isHTML(contentType)
         let snapshot = state.snapshot
-        var body = data
-        if isHTML {
-            body = Data(injection.inject(into: String(decoding: data, as: UTF8.self), errors: snapshot.errors).utf8)
-        }
         // HTML changes with the error overlay too, so its tag includes the build generation.
         let tag =
-            "\"\(String(data.count, radix: 16))-\(String(Int(modified.timeIntervalSince1970 * 1000), radix: 16))"
+            "\"\(String(file.size, radix: 16))-\(String(Int(file.modified.timeIntervalSince1970 * 1000), radix: 16))"
             + (isHTML ? "-\(snapshot.generation)\"" : "\"")
         var headers: HTTPFields = [
-            .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(modified),
+            .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(file.modified),
             .cacheControl: "no-cache",
         ]
-        if status == .ok, isNotModified(request, tag: tag, modified: modified) {
+        if status == .ok, isNotModified(request, tag: tag, modified: file.modified) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentLength] = String(body.count)
+        if isHTML {
+            // Pages get the live-reload script (and the overlay), so they are read whole.
+            let page = injection.inject(
+                into: String(decoding: file.readAll(), as: UTF8.self), errors: snapshot.errors)
+            headers[.contentLength] = String(page.utf8.count)
+            return Response(
+                status: status, headers: headers,
+                body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        }
+        headers[.contentLength] = String(file.size)
+        if head { return Response(status: status, headers: headers, body: ResponseBody()) }
         return Response(
             status: status, headers: headers,
-            body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+            body: ResponseBody(contentLength: file.size) { writer in
+                var offset = 0
+                while offset < file.size {
+                    let piece = file.read(at: offset, count: min(Self.chunkSize, file.size - offset))
+                    // The file shrank since it was opened: end here; the length said is then short.
+                    guard !piece.isEmpty else { break }
+                    try await writer.write(ByteBuffer(bytes: piece))
+                    offset += piece.count
+                }
+                try await writer.finish(nil)
+            })
     }
 
     private func isNotModified(_ request: Request, tag: String, modified: Date) -> Bool {
@@ -102,9 +138,8 @@ struct SiteResponder: Sendable {
     }
 
     private func notFound(head: Bool) -> Response {
-        let page = paths.root.appendingPathComponent("404.html")
-        if FileManager.default.fileExists(atPath: page.path) {
-            var response = file(page, request: Request.placeholder, head: head, status: .notFound)
+        if case .file(let page) = paths.resolve("/404.html") {
+            var response = send(page, request: Request.placeholder, head: head, status: .notFound)
             response.headers[.eTag] = nil
             return response
         }

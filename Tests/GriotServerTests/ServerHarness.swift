@@ -20,8 +20,9 @@ final class ServedSite: @unchecked Sendable {
     /// The preview's own output folder, where the served files are.
     static let previewFolder = ".griot/preview"
 
-    /// Copies the fixture, runs `before` on it (to publish a build first, say), then starts serving.
-    init(before: (URL) throws -> Void = { _ in }) throws {
+    /// Copies the fixture, runs `before` on it (to publish a build first, say), then starts serving
+    /// with `arguments` added to `griot serve`'s.
+    init(arguments: [String] = [], before: (URL) throws -> Void = { _ in }) throws {
         let fileManager = FileManager.default
         root = fileManager.temporaryDirectory.appendingPathComponent("griot-serve-\(UUID().uuidString)")
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ final class ServedSite: @unchecked Sendable {
         try before(root)
         let products = Bundle.main.bundleURL
         process.executableURL = products.appendingPathComponent("griot")
-        process.arguments = ["serve", "--site", root.path, "--port", "0"]
+        process.arguments = ["serve", "--site", root.path, "--port", "0"] + arguments
         process.standardOutput = output
         process.standardError = output
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in

@@ -1,6 +1,8 @@
 import Foundation
 import Griot
 import Hummingbird
+import HummingbirdCore
+import NIOPosix
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -95,23 +97,30 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .error
         let host = configuration.host
         let log = self.log
-        let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
-            // A client that opens a connection and never finishes its request is closed after
-            // this long, so slow or stalled clients cannot use up the descriptors.
-            // A connection over the limit is closed at once, so the descriptors never run out.
-            server: .http1(
-                configuration: .init(
-                    additionalChannelHandlers: [ConnectionLimiter(connections)],
-                    idleTimeout: .seconds(Int64(Self.idleTimeout)))),
+        // The HTTP server alone, without Hummingbird's `Application`, whose clock ticks every
+        // second to cache the Date header: an idle preview must not wake at all.
+        let server = try HTTPServerBuilder.http1(
+            configuration: .init(
+                // A connection over the limit is closed at once, so the descriptors never run out.
+                additionalChannelHandlers: [ConnectionLimiter(connections)],
+                // A client that opens a connection and never finishes its request is closed after
+                // this long, so slow or stalled clients cannot use up the descriptors.
+                idleTimeout: .seconds(Int64(Self.idleTimeout)))
+        ).buildServer(
             configuration: .init(address: .hostname(host, port: port), serverName: "griot"),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+            responder: { request, writer, _ in
+                var response = await responder.respond(to: request)
+                response.headers[.date] = HTTPDate.now()
+                response.headers[.server] = "griot"
+                try await writer.write(response: response.head, body: response.body)
+            },
             onServerRunning: { channel in
                 let actual = channel.localAddress?.port ?? port
                 let shown = host.contains(":") ? "[\(host)]" : host
                 log("Serving http://\(shown):\(actual)/ — watching content/ and templates/ (Ctrl-C to stop)")
                 onReady(actual)
-            },
-            logger: logger)
+            })
         for note in watcher.takeNotes() { log("warning: \(note)") }
         let rebuilder = RebuildService(
             watcher: watcher, broadcaster: broadcaster,
@@ -135,7 +144,7 @@ public struct PreviewServer: Sendable {
         defer { heartbeat.cancel() }
         let group = ServiceGroup(
             configuration: .init(
-                services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [server, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch {

@@ -35,7 +35,10 @@ struct PlainPageTests {
         #expect(about.select("section.sources li cite").map(\.text) == ["Atlas Notes"])
         #expect(about.first("nav a[aria-current=page]")?.text == "About")
         let home = try site.page("index.html")
-        #expect(home.select("header nav a").map(\.text) == ["Home", "Relations", "Timeline", "About"])
+        #expect(
+            home.select("header nav a").map(\.text) == [
+                "Home", "Countries", "Topics", "Relations", "Timeline", "About",
+            ])
         #expect(home.select("footer a").map { $0["href"] ?? "" } == ["/atlas/about/"])
         #expect(try site.read("public/sitemap.xml").contains("<loc>https://example.org/atlas/about/</loc>"))
         let alpha = try site.page("countries/alpha/index.html")
@@ -50,7 +53,7 @@ struct PlainPageTests {
             "content/pages/notes.md", Self.colophon.replacingOccurrences(of: "menu: About\n", with: ""))
         #expect(site.build().succeeded)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("notes/index.html").path))
-        #expect(try site.page("index.html").select("header nav a").count == 3)
+        #expect(try site.page("index.html").select("header nav a").count == 5)
     }
 
     @Test("a plain page may not take an address the site uses, nor a country's or topic's fields")

@@ -17,7 +17,10 @@ extension SiteReader {
     /// `menu` label, by label.
     func nav(current path: String) -> [NavItem] {
         let plain = pages(.page).compactMap { id in menu(of: id).map { ($0, id.path) } }.sorted { $0 < $1 }
-        let indexes = [("Home", ""), ("Relations", "relations/"), ("Timeline", "timeline/")]
+        let indexes = [
+            ("Home", ""), ("Countries", "countries/"), ("Topics", "topics/"), ("Relations", "relations/"),
+            ("Timeline", "timeline/"),
+        ]
         return indexes.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: false) }
             + plain.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: true) }
     }

@@ -17,7 +17,10 @@ struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]
 
     init(site: Site) {
-        var outputs: [any SiteOutput] = [TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput()]
+        var outputs: [any SiteOutput] = [
+            TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country),
+            ListingOutput(kind: .topic),
+        ]
         if site.config.absoluteRoot != nil { outputs.append(SitemapOutput()) }
         outputs += site.pages.map { PageOutput(id: $0.id) }
         self.outputs = outputs

@@ -232,6 +232,47 @@ extension RelationsView: TemplateObject {
     }
 }
 
+extension ListingView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "site": TemplateValue(site)
+        case "meta": TemplateValue(meta)
+        case "nav": TemplateValue(nav)
+        case "title": TemplateValue(title)
+        case "summary": TemplateValue(summary)
+        case "noun": TemplateValue(noun)
+        case "count": TemplateValue(count)
+        case "regions": TemplateValue(regions)
+        case "hasRegions": TemplateValue(hasRegions)
+        case "letters": TemplateValue(letters)
+        default: .missing
+        }
+    }
+}
+
+extension ListingRegionView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "name": TemplateValue(name)
+        case "id": TemplateValue(id)
+        case "pages": TemplateValue(pages)
+        case "count": TemplateValue(pages.count)
+        default: .missing
+        }
+    }
+}
+
+extension ListingLetterView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "letter": TemplateValue(letter)
+        case "id": TemplateValue(id)
+        case "pages": TemplateValue(pages)
+        default: .missing
+        }
+    }
+}
+
 extension RegionCountriesView: TemplateObject {
     func value(named key: String) -> TemplateValue {
         switch key {

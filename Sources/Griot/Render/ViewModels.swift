@@ -157,6 +157,33 @@ struct RelationsView: Sendable {
     var datedCount: Int
 }
 
+struct ListingView: Sendable {
+    var site: SiteView
+    var meta: MetaView
+    var nav: [NavItem]
+    var title: String
+    var summary: String
+    /// "countries" or "topics".
+    var noun: String
+    var count: Int
+    /// Countries only.
+    var regions: [ListingRegionView]
+    var hasRegions: Bool
+    var letters: [ListingLetterView]
+}
+
+struct ListingRegionView: Sendable {
+    var name: String
+    var id: String
+    var pages: [LinkView]
+}
+
+struct ListingLetterView: Sendable {
+    var letter: String
+    var id: String
+    var pages: [LinkView]
+}
+
 struct RegionCountriesView: Sendable {
     var name: String
     var countries: [LinkView]

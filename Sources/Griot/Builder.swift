@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// files new and some old (the next build mends them). The first build of an output still
     /// swaps a whole tree in.
     public var writesInPlace = false
+    /// A build for the preview (`griot serve`), not for publishing: publishing advice, such as
+    /// the outputs a relative `base_url` leaves out, is not given.
+    public var isPreview = false
     /// Called as the build advances, from any thread; keep it cheap.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -127,6 +130,14 @@ public struct Builder: Sendable {
 
         guard write, let templates, !diagnostics.contains(where: { $0.severity == .error }) else { return report(site) }
 
+        if !options.isPreview, site.config.absoluteRoot == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: ContentPath.config,
+                    message:
+                        "base_url '\(site.config.baseURL)' is not an absolute address, so sitemap.xml, robots.txt, canonical links and Open Graph addresses are left out",
+                    hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
+        }
         let reader = SiteReader(site: site, templates: templates)
         let outputs = OutputGraph(site: site).outputs
         let progress = options.progress

@@ -30,6 +30,7 @@ public struct PreviewConfiguration: Sendable {
         var build = build
         build.baseURL = "/"
         build.writesInPlace = true
+        build.isPreview = true
         self.build = build
         self.host = host
         self.port = port

@@ -24,8 +24,8 @@ struct OutputGraphTests {
         for (name, site, templates) in try Self.sites() {
             let graph = OutputGraph(site: site)
             #expect(
-                graph.outputs.count == site.pages.count + 7,
-                "\(name): pages, home, timeline, relations, 404, sitemap, the countries and the topics")
+                graph.outputs.count == site.pages.count + 8,
+                "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics")
             for output in graph.outputs {
                 let recorder = InputRecorder()
                 _ = output.render(SiteReader(site: site, templates: templates, recorder: recorder))

@@ -1,11 +1,11 @@
 /// Turns a content file into a typed page, collecting every problem in its front matter.
 struct PageDecoder {
     static let countryKeys = [
-        "title", "iso", "region", "summary", "relations", "topics", "events", "sources", "draft",
+        "title", "iso", "region", "summary", "description", "relations", "topics", "events", "sources", "draft",
     ]
-    static let topicKeys = ["title", "summary", "countries", "events", "sources", "draft"]
-    static let plainPageKeys = ["title", "summary", "menu", "sources", "draft"]
-    static let homeKeys = ["title", "summary"]
+    static let topicKeys = ["title", "summary", "description", "countries", "events", "sources", "draft"]
+    static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft"]
+    static let homeKeys = ["title", "summary", "description"]
     static let relationKeys = ["established", "status", "severed"]
     static let eventKeys = ["date", "until", "circa", "title"]
     static let sourceKeys = ["title", "publisher", "url", "date"]
@@ -26,6 +26,7 @@ struct PageDecoder {
             diagnostics: &diagnostics)
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
         let summary = fields.string("summary", required: true, diagnostics: &diagnostics)
+        let description = fields.string("description", diagnostics: &diagnostics)
         var region: String?
         var iso: String?
         var relation: Relation?
@@ -73,6 +74,7 @@ struct PageDecoder {
         var page = Page(
             id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
             related: related, events: events, sources: sources, draft: draft, menu: menu, body: body)
+        page.description = description
         page.sourceHash = StableHash.of(file.text)
         return page
     }
@@ -86,6 +88,7 @@ struct PageDecoder {
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         warnAboutPipeTables(in: body, diagnostics: &diagnostics)
         var home = HomeText(title: title, summary: summary, body: body)
+        home.description = fields.string("description", diagnostics: &diagnostics)
         home.sourceHash = StableHash.of(file.text)
         return home
     }

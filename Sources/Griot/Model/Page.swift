@@ -60,6 +60,8 @@ public struct Page: Sendable {
         public var file: String
         public var title: String
         public var summary: String
+        /// What search engines and link previews show, when it should differ from `summary`.
+        public var description: String? = nil
         /// Countries only.
         public var region: String?
         /// Countries only: ISO 3166-1 alpha-2.
@@ -116,6 +118,8 @@ public struct Page: Sendable {
 public struct HomeText: Sendable {
     public var title: String
     public var summary: String
+    /// What search engines and link previews show, when it should differ from `summary`.
+    public var description: String?
     public var body: MarkdownDocument
     /// A fingerprint of `content/index.md`, stable across runs.
     public var sourceHash: UInt64 = 0

@@ -30,6 +30,11 @@ public struct SiteConfig: Sendable, Hashable {
         return path
     }
 
+    /// The absolute address of the site path `path` (`countries/mali/`), when `base_url` is absolute.
+    public func absoluteURL(of path: String) -> String? {
+        absoluteRoot.map { $0 + "/" + path }
+    }
+
     /// `base_url` without a trailing slash when it is absolute (for the sitemap), else nil.
     public var absoluteRoot: String? {
         guard baseURL.contains("://") else { return nil }

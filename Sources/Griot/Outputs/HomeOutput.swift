@@ -37,7 +37,7 @@ struct HomeOutput: SiteOutput {
         let home = reader.home
         let title = home?.title ?? reader.config.title
         return HomeView(
-            site: reader.siteView, meta: reader.meta(title, home?.summary ?? ""),
+            site: reader.siteView, meta: reader.meta(title, home?.description ?? home?.summary ?? "", path: ""),
             nav: reader.nav(current: ""), title: title, summary: home?.summary ?? "", html: home?.body.html ?? "",
             regions: regions, topics: topics, latest: Array(latest), countryCount: countries.count,
             topicCount: topics.count, eventCount: timeline.entries.count)

@@ -55,7 +55,8 @@ struct ListingOutput: SiteOutput {
             ? "The \(links.count) countries with a page on this site, by region and from A to Z."
             : "The \(links.count) topics of \(subject.isEmpty ? "this site" : subject)'s foreign relations, from A to Z."
         return ListingView(
-            site: reader.siteView, meta: reader.meta(title, summary), nav: reader.nav(current: kind.urlPrefix),
+            site: reader.siteView, meta: reader.meta(title, summary, path: kind.urlPrefix),
+            nav: reader.nav(current: kind.urlPrefix),
             title: title, summary: summary, noun: noun, count: links.count, regions: regions,
             hasRegions: !regions.isEmpty, letters: letters)
     }

@@ -9,7 +9,7 @@ struct NotFoundOutput: SiteOutput {
     func render(_ reader: SiteReader) -> String {
         reader.render(
             NotFoundView(
-                site: reader.siteView, meta: reader.meta("Page not found", ""),
+                site: reader.siteView, meta: reader.meta("Page not found", "", path: nil),
                 nav: reader.nav(current: "404")),
             template: "404")
     }

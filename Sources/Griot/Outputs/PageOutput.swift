@@ -38,7 +38,8 @@ struct PageOutput: SiteOutput {
         let top = headings.map(\.level).min() ?? 2
         let toc = headings.map { TocItem(id: $0.id, text: $0.text, nested: $0.level > top) }
         return PageView(
-            site: reader.siteView, meta: reader.meta(page.title, page.summary),
+            site: reader.siteView,
+            meta: reader.meta(page.title, page.description ?? page.summary, path: id.path, isArticle: true),
             nav: reader.nav(current: id.path), title: page.title, summary: page.summary,
             region: page.region, iso: page.iso,
             relation: relation, html: page.body.html, toc: toc, hasToc: toc.count > 1, related: related,

@@ -29,7 +29,8 @@ struct RelationsOutput: SiteOutput {
             site: reader.siteView,
             meta: reader.meta(
                 "Bilateral relations",
-                "Every country \(subject) has relations with, with the date relations began and their status."),
+                "The \(index.byName.count) countries with a page on this site, with the date \(subject.isEmpty ? "" : subject + "’s ")relations with each began and their status.",
+                path: "relations/"),
             nav: reader.nav(current: "relations/"), byNameTable: RelationTableView(rows: index.byName.map(row)),
             byDateTable: RelationTableView(rows: index.byDate.map(row)), regions: regions, count: index.byName.count,
             datedCount: index.byName.filter { $0.relation.established != nil }.count)

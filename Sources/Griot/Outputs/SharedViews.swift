@@ -25,8 +25,12 @@ extension SiteReader {
             + plain.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: true) }
     }
 
-    func meta(_ title: String, _ description: String) -> MetaView {
-        MetaView(title: title, description: description.isEmpty ? config.description : description)
+    /// The metadata of the page at the site path `path` (nil for the not-found page, which has
+    /// no address of its own).
+    func meta(_ title: String, _ description: String, path: String?, isArticle: Bool = false) -> MetaView {
+        MetaView(
+            title: title, description: MetaDescription.cut(description.isEmpty ? config.description : description),
+            canonical: path.flatMap(config.absoluteURL), type: isArticle ? "article" : "website")
     }
 
     /// A link to another page with its title and summary.

@@ -21,7 +21,7 @@ struct OutputGraph: Sendable {
             TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country),
             ListingOutput(kind: .topic),
         ]
-        if site.config.absoluteRoot != nil { outputs.append(SitemapOutput()) }
+        if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput()] }
         outputs += site.pages.map { PageOutput(id: $0.id) }
         self.outputs = outputs
     }

@@ -27,7 +27,8 @@ struct TimelineOutput: SiteOutput {
         return TimelineView(
             site: reader.siteView,
             meta: reader.meta(
-                "Timeline", "Every dated event of \(reader.config.subject)’s foreign relations in date order."),
+                "Timeline", "Every dated event of \(reader.config.subject)’s foreign relations in date order.",
+                path: "timeline/"),
             nav: reader.nav(current: "timeline/"), periods: periods, count: timeline.entries.count)
     }
 }

@@ -20,6 +20,8 @@ extension MetaView: TemplateObject {
         switch key {
         case "title": TemplateValue(title)
         case "description": TemplateValue(description)
+        case "canonical": TemplateValue(canonical)
+        case "type": TemplateValue(type)
         default: .missing
         }
     }

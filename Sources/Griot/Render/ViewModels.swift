@@ -14,7 +14,12 @@ struct SiteView: Sendable {
 /// What the layout needs to know about the page being rendered.
 struct MetaView: Sendable {
     var title: String
+    /// At most `MetaDescription.limit` characters.
     var description: String
+    /// The page's absolute address, when `base_url` is absolute (canonical link, `og:url`).
+    var canonical: String?
+    /// Open Graph's type: `article` for content pages, `website` for the rest.
+    var type: String
 }
 
 struct NavItem: Sendable {

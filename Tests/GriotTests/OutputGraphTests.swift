@@ -24,8 +24,9 @@ struct OutputGraphTests {
         for (name, site, templates) in try Self.sites() {
             let graph = OutputGraph(site: site)
             #expect(
-                graph.outputs.count == site.pages.count + 8,
-                "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics")
+                graph.outputs.count == site.pages.count + 16,
+                "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics, five exports and three schemas"
+            )
             for output in graph.outputs {
                 let recorder = InputRecorder()
                 _ = output.render(SiteReader(site: site, templates: templates, recorder: recorder))

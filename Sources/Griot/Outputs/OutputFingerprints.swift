@@ -18,13 +18,14 @@ struct OutputFingerprints: Sendable {
 
     /// The values of the inputs one page provides.
     struct PageInputValues: Equatable, Sendable {
-        var all, title, summary, region, menu, related, backlinks: UInt64
+        var all, title, summary, region, menu, facts, related, backlinks: UInt64
 
         /// Each input with its value.
         func inputs(of id: PageID) -> [(SiteInput, UInt64)] {
             [
                 (.page(id, .all), all), (.page(id, .title), title), (.page(id, .summary), summary),
-                (.page(id, .region), region), (.page(id, .menu), menu), (.related(id), related),
+                (.page(id, .region), region), (.page(id, .menu), menu), (.page(id, .facts), facts),
+                (.related(id), related),
                 (.backlinks(id), backlinks),
             ]
         }
@@ -50,6 +51,7 @@ struct OutputFingerprints: Sendable {
                 all: partial.fingerprint(of: .page(id, .all)), title: partial.fingerprint(of: .page(id, .title)),
                 summary: partial.fingerprint(of: .page(id, .summary)),
                 region: partial.fingerprint(of: .page(id, .region)), menu: partial.fingerprint(of: .page(id, .menu)),
+                facts: partial.fingerprint(of: .page(id, .facts)),
                 related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
         pageValues = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), perPage))
@@ -67,6 +69,7 @@ struct OutputFingerprints: Sendable {
                     case .summary: values.summary
                     case .region: values.region
                     case .menu: values.menu
+                    case .facts: values.facts
                     }
                 }
             case .related(let id): pageValues[id]?.related
@@ -110,13 +113,19 @@ struct OutputFingerprints: Sendable {
             let page = site.index(of: id).map { site.pages[$0] }
             let text: (name: String, value: String?)? =
                 switch field {
-                case .all: nil
+                case .all, .facts: nil
                 case .title: ("title", page?.title)
                 case .summary: ("summary", page?.summary)
                 case .region: ("region", page?.region)
                 case .menu: ("menu", page?.menu)
                 }
-            if let text {
+            if field == .facts {
+                hash.combine("facts")
+                for value in [page?.title, page?.summary, page?.region, page?.iso] { hash.combine(value) }
+                for source in page?.sources ?? [] {
+                    for value in [source.title, source.publisher, source.url, source.date?.text] { hash.combine(value) }
+                }
+            } else if let text {
                 hash.combine(text.name)
                 hash.combine(text.value)
             } else {

@@ -28,6 +28,9 @@ public enum PageField: Sendable, Hashable {
     case region
     /// A plain page's label in the main navigation.
     case menu
+    /// What describes the page without its body: title, summary, region, ISO code and sources
+    /// (what `pages.json` lists).
+    case facts
     /// Everything the page's own file holds: what its own output shows.
     case all
 }

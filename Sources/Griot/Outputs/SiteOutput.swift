@@ -19,8 +19,10 @@ struct OutputGraph: Sendable {
     init(site: Site) {
         var outputs: [any SiteOutput] = [
             TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country),
-            ListingOutput(kind: .topic),
+            ListingOutput(kind: .topic), RelationsExportOutput(format: .json), RelationsExportOutput(format: .csv),
+            TimelineExportOutput(), TimelineJSOutput(), PagesExportOutput(),
         ]
+        outputs += ExportSchemaOutput.all
         if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput()] }
         outputs += site.pages.map { PageOutput(id: $0.id) }
         self.outputs = outputs

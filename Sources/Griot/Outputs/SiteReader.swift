@@ -40,6 +40,12 @@ struct SiteReader: Sendable {
         return site.page(id)
     }
 
+    /// A page for its facts only (title, summary, region, ISO code, sources), not its body.
+    func facts(of id: PageID) -> Page? {
+        read(.page(id, .facts))
+        return site.page(id)
+    }
+
     func title(of id: PageID) -> String? {
         read(.page(id, .title))
         return site.page(id)?.title

@@ -4,6 +4,8 @@ public struct RelationsIndex: Sendable {
         public var country: PageID
         public var name: String
         public var region: String?
+        /// ISO 3166-1 alpha-2, when the page gives it.
+        public var iso: String?
         public var relation: Relation
     }
 
@@ -24,6 +26,7 @@ public struct RelationsIndex: Sendable {
             hash.combine(page.id.slug)
             hash.combine(page.title)
             hash.combine(page.region)
+            hash.combine(page.iso)
             hash.combine(page.relation?.established?.text)
             hash.combine(page.relation?.status.rawValue)
             hash.combine(page.relation?.severed?.text)
@@ -34,7 +37,9 @@ public struct RelationsIndex: Sendable {
     init(pages: [Page]) {
         fingerprint = Self.source(of: pages)
         byName = pages.filter { $0.kind == .country }
-            .map { Row(country: $0.id, name: $0.title, region: $0.region, relation: $0.relation ?? Relation()) }
+            .map {
+                Row(country: $0.id, name: $0.title, region: $0.region, iso: $0.iso, relation: $0.relation ?? Relation())
+            }
             .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 

@@ -1,0 +1,36 @@
+/// `pages.json`: every page of the site with its kind, address, summary, region, related pages
+/// and sources.
+struct PagesExportOutput: SiteOutput {
+    var path: String { "pages.json" }
+
+    func inputs(in site: Site) -> Set<SiteInput> {
+        var inputs: Set<SiteInput> = [.config]
+        for kind in PageKind.allCases {
+            inputs.insert(.pageList(kind))
+            for id in site.ids(kind) { inputs.formUnion([.page(id, .facts), .related(id)]) }
+        }
+        return inputs
+    }
+
+    func render(_ reader: SiteReader) -> String {
+        let config = reader.config
+        var records: [ExportRecords.Page] = []
+        for kind in PageKind.allCases {
+            for id in reader.pages(kind) {
+                guard let page = reader.facts(of: id) else { continue }
+                let related = reader.related(id).map(\.slug)
+                records.append(
+                    ExportRecords.Page(
+                        title: page.title, kind: kind.rawValue, slug: id.slug,
+                        url: ExportRecords.address(id.path, config), summary: page.summary, region: page.region,
+                        iso: page.iso, topics: kind == .country ? related : nil,
+                        countries: kind == .topic ? related : nil,
+                        sources: page.sources.map {
+                            ExportRecords.Source(
+                                title: $0.title, publisher: $0.publisher, url: $0.url, date: $0.date?.export)
+                        }))
+            }
+        }
+        return ExportRecords.json(["pages": records])
+    }
+}

@@ -1,0 +1,18 @@
+/// `timeline.json`: every entry of the timeline, in its order, with its date in EDTF and as ISO
+/// bounds, the page it comes from and that page's address.
+struct TimelineExportOutput: SiteOutput {
+    var path: String { "timeline.json" }
+
+    func inputs(in site: Site) -> Set<SiteInput> { [.config, .timeline] }
+
+    func render(_ reader: SiteReader) -> String {
+        let config = reader.config
+        let entries = reader.timeline.entries.map { entry in
+            ExportRecords.TimelineEntry(
+                date: entry.date.export, display: entry.date.displayText, title: entry.title,
+                kind: ExportRecords.kind(entry.kind), page: entry.page.description,
+                url: ExportRecords.address(entry.page.path, config))
+        }
+        return ExportRecords.json(["entries": entries])
+    }
+}

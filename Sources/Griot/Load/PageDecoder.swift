@@ -2,9 +2,10 @@
 struct PageDecoder {
     static let countryKeys = [
         "title", "iso", "region", "summary", "description", "relations", "topics", "events", "sources", "draft",
+        "aliases",
     ]
-    static let topicKeys = ["title", "summary", "description", "countries", "events", "sources", "draft"]
-    static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft"]
+    static let topicKeys = ["title", "summary", "description", "countries", "events", "sources", "draft", "aliases"]
+    static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft", "aliases"]
     static let homeKeys = ["title", "summary", "description"]
     static let relationKeys = ["established", "status", "severed"]
     static let eventKeys = ["date", "until", "circa", "title"]
@@ -75,6 +76,16 @@ struct PageDecoder {
             id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
             related: related, events: events, sources: sources, draft: draft, menu: menu, body: body)
         page.description = description
+        page.aliases = fields.stringList("aliases", diagnostics: &diagnostics).compactMap { text, location in
+            switch Alias.parse(text) {
+            case .success(let path): return Alias(path: path, location: location)
+            case .failure(let error):
+                diagnostics.error(
+                    location, "'aliases': '\(text)' — \(error.message)",
+                    hint: "write the old address as it was served, from the site's root: '/countries/ivory-coast/'")
+                return nil
+            }
+        }
         page.sourceHash = StableHash.of(file.text)
         return page
     }

@@ -62,6 +62,8 @@ public struct Page: Sendable {
         public var summary: String
         /// What search engines and link previews show, when it should differ from `summary`.
         public var description: String? = nil
+        /// Old addresses that redirect here.
+        public var aliases: [Alias] = []
         /// Countries only.
         public var region: String?
         /// Countries only: ISO 3166-1 alpha-2.

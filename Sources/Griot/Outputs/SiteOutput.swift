@@ -16,13 +16,18 @@ protocol SiteOutput: Sendable {
 struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]
 
-    init(site: Site) {
+    /// Every output of `site`; with `aliases` false, all but the redirects from old addresses.
+    init(site: Site, aliases: Bool = true) {
         var outputs: [any SiteOutput] = [
             TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country),
             ListingOutput(kind: .topic), RelationsExportOutput(format: .json), RelationsExportOutput(format: .csv),
             TimelineExportOutput(), TimelineJSOutput(), PagesExportOutput(),
         ]
         outputs += ExportSchemaOutput.all
+        if aliases {
+            // Checked by the resolve stage: an alias taking another output's address is an error.
+            outputs += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }
+        }
         if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput()] }
         outputs += site.pages.map { PageOutput(id: $0.id) }
         self.outputs = outputs

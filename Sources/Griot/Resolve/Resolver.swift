@@ -100,7 +100,37 @@ struct Resolver {
         let site = Site(
             config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
             timeline: timeline, relationsIndex: relationsIndex)
+        checkAliases(of: site, diagnostics: &diagnostics)
         return (site, diagnostics.all, memory)
+    }
+
+    /// An alias may not take the address of another output (a page, an index, an export), of
+    /// the assets, or of another alias.
+    private func checkAliases(of site: Site, diagnostics: inout DiagnosticBag) {
+        guard site.pages.contains(where: { !$0.aliases.isEmpty }) else { return }
+        var owners: [String: String] = [:]
+        for output in OutputGraph(site: site, aliases: false).outputs {
+            let page = (output as? PageOutput).map { "the page \(ContentPath.file(of: $0.id))" }
+            owners[output.path] = page ?? "/" + output.path
+        }
+        for page in site.pages {
+            for alias in page.aliases {
+                // A folder where another output is a file (`/sitemap.xml/`) takes its address too.
+                let folders = alias.file.split(separator: "/").dropLast().indices.map {
+                    alias.file.split(separator: "/")[...$0].joined(separator: "/")
+                }
+                let owner =
+                    alias.path.hasPrefix("assets/")
+                    ? "the site's assets" : owners[alias.file] ?? folders.lazy.compactMap { owners[$0] }.first
+                guard let owner else {
+                    owners[alias.file] = "an alias of \(page.file)"
+                    continue
+                }
+                diagnostics.error(
+                    alias.location, "the alias '/\(alias.path)' is already the address of \(owner)",
+                    hint: "an alias is an old address no page uses any more; remove it, or give it another")
+            }
+        }
     }
 
     /// The pages each page is related to through `topics:`/`countries:`, both directions merged

@@ -116,8 +116,12 @@ public struct Builder: Sendable {
         let (templates, templateDiagnostics) = Templates.load(from: options.templatesDirectory)
         diagnostics += templateDiagnostics
 
-        let content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
+        var content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
             .load(baseURL: options.baseURL, reusing: memory.files, keeping: remembers)
+        // Only the feed and the sitemap show when pages changed, and only with absolute addresses.
+        if content.config.absoluteRoot != nil {
+            LastUpdated.fill(&content.pages, siteDirectory: options.siteDirectory)
+        }
         memory.files = content.files
         diagnostics += content.diagnostics
         clock.end("load")
@@ -135,7 +139,7 @@ public struct Builder: Sendable {
                 Diagnostic(
                     .warning, file: ContentPath.config,
                     message:
-                        "base_url '\(site.config.baseURL)' is not an absolute address, so sitemap.xml, robots.txt, canonical links and Open Graph addresses are left out",
+                        "base_url '\(site.config.baseURL)' is not an absolute address, so feed.xml, sitemap.xml, robots.txt, canonical links and Open Graph addresses are left out",
                     hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
         }
         let reader = SiteReader(site: site, templates: templates)

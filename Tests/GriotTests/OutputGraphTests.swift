@@ -24,7 +24,7 @@ struct OutputGraphTests {
         for (name, site, templates) in try Self.sites() {
             let graph = OutputGraph(site: site)
             #expect(
-                graph.outputs.count == site.pages.count + 16,
+                graph.outputs.count == site.pages.count + 17,
                 "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics, five exports and three schemas"
             )
             for output in graph.outputs {

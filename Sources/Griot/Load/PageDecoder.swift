@@ -2,10 +2,12 @@
 struct PageDecoder {
     static let countryKeys = [
         "title", "iso", "region", "summary", "description", "relations", "topics", "events", "sources", "draft",
-        "aliases",
+        "aliases", "updated",
     ]
-    static let topicKeys = ["title", "summary", "description", "countries", "events", "sources", "draft", "aliases"]
-    static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft", "aliases"]
+    static let topicKeys = [
+        "title", "summary", "description", "countries", "events", "sources", "draft", "aliases", "updated",
+    ]
+    static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft", "aliases", "updated"]
     static let homeKeys = ["title", "summary", "description"]
     static let relationKeys = ["established", "status", "severed"]
     static let eventKeys = ["date", "until", "circa", "title"]
@@ -76,6 +78,18 @@ struct PageDecoder {
             id: id, file: file.path, title: title, summary: summary, region: region, iso: iso, relation: relation,
             related: related, events: events, sources: sources, draft: draft, menu: menu, body: body)
         page.description = description
+        if let updated = fields.date("updated", diagnostics: &diagnostics) {
+            if !updated.isInterval, updated.anchorDate.precision == .day, updated.anchorDate.qualifier == nil,
+                let day = updated.lowerStrict
+            {
+                page.updated = day.iso
+            } else {
+                diagnostics.error(
+                    fields.location("updated"),
+                    "'updated': '\(updated.text)' — the day a page was last revised is a single, exact day",
+                    hint: "write it as YYYY-MM-DD: '2024-12-17'")
+            }
+        }
         page.aliases = fields.stringList("aliases", diagnostics: &diagnostics).compactMap { text, location in
             switch Alias.parse(text) {
             case .success(let path): return Alias(path: path, location: location)

@@ -64,6 +64,10 @@ public struct Page: Sendable {
         public var description: String? = nil
         /// Old addresses that redirect here.
         public var aliases: [Alias] = []
+        /// The day the page last changed (`2024-12-17`): its `updated` field, else, for a build
+        /// with an absolute `base_url` (feeds and sitemaps need it), the day of the last commit
+        /// that changed its file, else the file's modification day.
+        public var updated: String? = nil
         /// Countries only.
         public var region: String?
         /// Countries only: ISO 3166-1 alpha-2.

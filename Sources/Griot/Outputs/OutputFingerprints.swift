@@ -18,13 +18,14 @@ struct OutputFingerprints: Sendable {
 
     /// The values of the inputs one page provides.
     struct PageInputValues: Equatable, Sendable {
-        var all, title, summary, region, menu, facts, related, backlinks: UInt64
+        var all, title, summary, region, menu, facts, updated, related, backlinks: UInt64
 
         /// Each input with its value.
         func inputs(of id: PageID) -> [(SiteInput, UInt64)] {
             [
                 (.page(id, .all), all), (.page(id, .title), title), (.page(id, .summary), summary),
                 (.page(id, .region), region), (.page(id, .menu), menu), (.page(id, .facts), facts),
+                (.page(id, .updated), updated),
                 (.related(id), related),
                 (.backlinks(id), backlinks),
             ]
@@ -52,6 +53,7 @@ struct OutputFingerprints: Sendable {
                 summary: partial.fingerprint(of: .page(id, .summary)),
                 region: partial.fingerprint(of: .page(id, .region)), menu: partial.fingerprint(of: .page(id, .menu)),
                 facts: partial.fingerprint(of: .page(id, .facts)),
+                updated: partial.fingerprint(of: .page(id, .updated)),
                 related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
         pageValues = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), perPage))
@@ -70,6 +72,7 @@ struct OutputFingerprints: Sendable {
                     case .region: values.region
                     case .menu: values.menu
                     case .facts: values.facts
+                    case .updated: values.updated
                     }
                 }
             case .related(let id): pageValues[id]?.related
@@ -118,6 +121,7 @@ struct OutputFingerprints: Sendable {
                 case .summary: ("summary", page?.summary)
                 case .region: ("region", page?.region)
                 case .menu: ("menu", page?.menu)
+                case .updated: ("updated", page?.updated)
                 }
             if field == .facts {
                 hash.combine("facts")

@@ -10,7 +10,7 @@ extension SiteReader {
         let config = config
         return SiteView(
             title: config.title, subject: config.subject, description: config.description,
-            language: config.language, root: config.basePath)
+            language: config.language, root: config.basePath, feed: config.absoluteURL(of: "feed.xml"))
     }
 
     /// The main navigation: the home page, the two indexes, then the plain pages that name a

@@ -31,6 +31,8 @@ public enum PageField: Sendable, Hashable {
     /// What describes the page without its body: title, summary, region, ISO code and sources
     /// (what `pages.json` lists).
     case facts
+    /// The day the page last changed.
+    case updated
     /// Everything the page's own file holds: what its own output shows.
     case all
 }

@@ -28,7 +28,7 @@ struct OutputGraph: Sendable {
             // Checked by the resolve stage: an alias taking another output's address is an error.
             outputs += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }
         }
-        if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput()] }
+        if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput(), FeedOutput()] }
         outputs += site.pages.map { PageOutput(id: $0.id) }
         self.outputs = outputs
     }

@@ -46,6 +46,11 @@ struct SiteReader: Sendable {
         return site.page(id)
     }
 
+    func updated(of id: PageID) -> String? {
+        read(.page(id, .updated))
+        return site.page(id)?.updated
+    }
+
     func title(of id: PageID) -> String? {
         read(.page(id, .title))
         return site.page(id)?.title

@@ -10,6 +10,7 @@ extension SiteView: TemplateObject {
         case "description": TemplateValue(description)
         case "language": TemplateValue(language)
         case "root": TemplateValue(root)
+        case "feed": TemplateValue(feed)
         default: .missing
         }
     }

@@ -9,6 +9,8 @@ struct SiteView: Sendable {
     var language: String
     /// The path all links start from: `/` or `/mali/`.
     var root: String
+    /// The feed's absolute address, when `base_url` is absolute.
+    var feed: String?
 }
 
 /// What the layout needs to know about the page being rendered.

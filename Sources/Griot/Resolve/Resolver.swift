@@ -50,7 +50,11 @@ struct Resolver {
         for start in stride(from: 0, to: pages.count, by: batch) {
             let range = start..<min(start + batch, pages.count)
             let resolved = Array(pages[range]).concurrentMap { page -> (ResolveMemory.Entry, reused: Bool) in
-                if let kept = previous.entry(for: page, targets: targets) { return (kept, true) }
+                if var kept = previous.entry(for: page, targets: targets) {
+                    // Not part of the file: the day of its last commit may have moved since.
+                    if kept.page.updated != page.updated { kept.page.updated = page.updated }
+                    return (kept, true)
+                }
                 var bag = DiagnosticBag()
                 let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
                 var resolved = page

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// files new and some old (the next build mends them). The first build of an output still
     /// swaps a whole tree in.
     public var writesInPlace = false
+    /// Write a site that works from any folder and from `file://`: every link to the site
+    /// relative to its page and naming a file (`../countries/chad/index.html`).
+    public var portable = false
     /// A build for the preview (`griot serve`), not for publishing: publishing advice, such as
     /// the outputs a relative `base_url` leaves out, is not given.
     public var isPreview = false
@@ -160,7 +163,8 @@ public struct Builder: Sendable {
         }
         let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
         diagnostics += assets.diagnostics
-        let fingerprints = OutputFingerprints(site: site, templates: templates)
+        let fingerprints = OutputFingerprints(site: site, templates: templates, portable: options.portable)
+        let portableLinks = options.portable ? PortableLinks(basePath: site.config.basePath) : nil
         // Memory speaks for the output only when this builder changes it in place (it is there,
         // and no one else builds into it).
         let remembered = transaction.inPlace ? memory.outputs : nil
@@ -189,6 +193,9 @@ public struct Builder: Sendable {
                         path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: inputs)
                 }
                 var contents = output.render(reader)
+                if let portableLinks, output.path.hasSuffix(".html") {
+                    contents = portableLinks.rewrite(contents, at: output.path)
+                }
                 return contents.withUTF8 { bytes in
                     WriteResult(
                         path: output.path,

@@ -18,14 +18,18 @@ struct BuildCommand: ParsableCommand {
         name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "Write a site that works from any folder or file:// (links relative, naming files).")
+    var portable = false
+
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
 
     func run() throws {
         let progressLine = ProgressLine.forTerminal()
-        let options = BuildOptions(
+        var options = BuildOptions(
             siteDirectory: siteOptions.siteURL, outputDirectory: outputOption.url,
             baseURL: baseURL, includeDrafts: siteOptions.drafts, progress: progressLine.map { line in line.update })
+        options.portable = portable
         let report = Builder(options: options).build()
         progressLine?.finish()
         printDiagnostics(report.diagnostics)

@@ -32,11 +32,12 @@ struct OutputFingerprints: Sendable {
         }
     }
 
-    init(site: Site, templates: Templates) {
+    init(site: Site, templates: Templates, portable: Bool = false) {
         self.site = site
         var salt = StableHash()
         salt.combine(Self.programIdentity)
         salt.combine(templates.fingerprint)
+        salt.combine(portable ? "portable" : "served")
         self.salt = salt.value
 
         timeline = site.timeline.fingerprint

@@ -310,27 +310,38 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])
 
 
-def context_switches(pid):
-    """Voluntary and involuntary context switches summed over the process's threads; thread count."""
-    total, threads = 0, 0
+def thread_switches(pid):
+    """{thread id: (name, voluntary + involuntary context switches)} for every thread of pid."""
+    threads = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             text = (task / "status").read_text()
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):
             continue
-        threads += 1
-        total += sum(int(line.split()[1]) for line in text.splitlines()
-                     if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
-    return total, threads
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        threads[task.name] = (fields["Name"].strip(), int(fields["voluntary_ctxt_switches"])
+                              + int(fields["nonvoluntary_ctxt_switches"]))
+    return threads
 
 
 def idle_cost(pid, seconds):
+    """CPU time and wake-ups of pid over seconds. A thread that started in the window counts all
+    its switches; one that ended counts one (it woke at least to end): /proc forgets the rest."""
     time.sleep(2)
-    ticks0, (switches0, threads0) = cpu_ticks(pid), context_switches(pid)
+    ticks0, before = cpu_ticks(pid), thread_switches(pid)
     time.sleep(seconds)
-    ticks1, (switches1, threads1) = cpu_ticks(pid), context_switches(pid)
+    ticks1, after = cpu_ticks(pid), thread_switches(pid)
+    woken = {}
+    for tid, (name, switches) in after.items():
+        delta = switches - before.get(tid, (name, 0))[1]
+        if delta:
+            woken[name] = woken.get(name, 0) + delta
+    ended = [name for tid, (name, _) in before.items() if tid not in after]
+    for name in ended:
+        woken[name] = woken.get(name, 0) + 1
     return {"seconds": seconds, "cpu_ms": (ticks1 - ticks0) * 1000 / os.sysconf("SC_CLK_TCK"),
-            "wakeups": switches1 - switches0, "threads": (threads0, threads1)}
+            "wakeups": sum(woken.values()), "threads": (len(before), len(after)),
+            "started": len(set(after) - set(before)), "ended": len(ended), "woken": woken}
 
 
 # 4: nginx and wrk ---------------------------------------------------------------------------
@@ -519,7 +530,8 @@ def slow_client_states(sockets):
     states = {"open": 0, "closed": 0, "answered": 0}
     for client in sockets:
         try:
-            data = client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+            client.setblocking(False)
+            data = client.recv(1, socket.MSG_PEEK)
             states["answered" if data else "closed"] += 1
         except BlockingIOError:
             states["open"] += 1
@@ -559,6 +571,10 @@ def under_churn(preview, page_url, seconds):
 
 
 # Report -------------------------------------------------------------------------------------
+
+def corpus_name(args, site):
+    return f"`{site}`" if args.corpus else f"`bench/make-corpus.py {args.pages}` (a temporary copy)"
+
 
 def machine():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
@@ -606,7 +622,7 @@ def report(args, command, site, pages, initial, page_url, body, title, idle, loa
 One run of `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 
 - machine: {machine()}
-- griot: `{args.griot}`; corpus: `{site}`, {pages:,} pages (initial build {initial} ms); edited page `{page_url}`
+- griot: `{args.griot}`; corpus: {corpus_name(args, site)}, {pages:,} pages (initial build {initial} ms); edited page `{page_url}`
 - server: `griot serve --site SITE --port P --strict-port --timings`; every request sends `Host: 127.0.0.1:P`
 - wrk: `wrk -t2 -c64 -d{args.seconds}s --latency`; nginx {nginx_version()} (worker_processes auto) serving `SITE/.griot/preview`
 
@@ -627,9 +643,11 @@ Rebuild target ≤ 50 ms (body edit): {verdict(body['work_p95'] <= 50)}. Median 
 
 No client connected, 2 s after the last edit settled.
 
-| window (s) | CPU (ms) | context switches, all threads | threads | target | met |
-| ---: | ---: | ---: | ---: | --- | --- |
-| {idle['seconds']} | {idle['cpu_ms']:.0f} | {idle['wakeups']} | {idle['threads'][0]} → {idle['threads'][1]} | no wake-ups | {verdict(idle_ok)} |
+| window (s) | CPU (ms) | wake-ups (context switches, all threads) | threads (started, ended) | woken threads | target | met |
+| ---: | ---: | ---: | --- | --- | --- | --- |
+| {idle['seconds']} | {idle['cpu_ms']:.0f} | {idle['wakeups']} | {idle['threads'][0]} → {idle['threads'][1]} ({idle['started']}, {idle['ended']}) | {woken(idle) or 'none'} | no wake-ups | {verdict(idle_ok)} |
+
+A thread that ended in the window counts one wake-up (/proc forgets its switches).
 
 ## Load beside nginx
 
@@ -655,6 +673,11 @@ Reproduce: `{command}` (needs `wrk` and `nginx`: `apt-get install -y wrk nginx`;
 """
 
 
+def woken(idle):
+    """The threads that woke in the idle window, by name: "NIO-ELT-0-#0 ×3, ..."."""
+    return ", ".join(f"{name} ×{count}" for name, count in sorted(idle["woken"].items(), key=lambda kv: -kv[1]))
+
+
 def nginx_version():
     result = subprocess.run([NGINX, "-v"], capture_output=True, text=True)
     return (result.stderr or result.stdout).strip().split("/")[-1]
@@ -673,7 +696,9 @@ def summary(body, title, idle, load, churned):
         f"max {ms(title['max'])} ms (target p95 ≤ 500); rebuild p50 {ms(title['work_p50'])} ms, "
         f"{title['rebuilds']} rebuilds, {title['failed']} failed",
         "stages (body, median ms): " + ", ".join(f"{k} {ms(v)}" for k, v in body["stages"].items()),
-        f"idle {idle['seconds']} s: CPU {idle['cpu_ms']:.0f} ms, {idle['wakeups']} context switches (target 0)",
+        f"idle {idle['seconds']} s: CPU {idle['cpu_ms']:.0f} ms, {idle['wakeups']} wake-ups (target 0); threads "
+        f"{idle['threads'][0]} → {idle['threads'][1]}, {idle['started']} started, {idle['ended']} ended; "
+        f"woken: {woken(idle) or 'none'}",
         f"page: griot {g['rps']:,.0f} req/s p99 {ms(g['p99'])} ms [{describe_errors(g)}] | nginx {n['rps']:,.0f} req/s "
         f"p99 {ms(n['p99'])} ms [{describe_errors(n)}] | ratio {g['rps'] / n['rps']:.2f}× req/s, {g['p99'] / n['p99']:.2f}× p99",
         f"404:  griot {g4['rps']:,.0f} req/s p99 {ms(g4['p99'])} ms [{describe_errors(g4, True)}] | nginx {n4['rps']:,.0f} "
@@ -700,7 +725,7 @@ def arguments():
     parser.add_argument("--seconds", type=int, default=10, help="idle window and each wrk run")
     parser.add_argument("--out", type=Path, default=BENCH / "results-preview.md")
     args = parser.parse_args()
-    args.griot = args.griot.resolve()
+    args.griot = args.griot.absolute()
     if not args.griot.is_file():
         die(f"no griot binary at {args.griot}; run swift build -c release --product griot, or set GRIOT")
     for tool in ["wrk", NGINX]:

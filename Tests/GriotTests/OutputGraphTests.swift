@@ -62,7 +62,7 @@ struct OutputGraphTests {
         let paths = OutputGraph(site: site).outputs.map(\.path)
         #expect(Set(paths).count == paths.count)
         let written = Set(FixtureSite.snapshot(fixture.output).keys.map { String($0.dropFirst()) })
-        #expect(written.subtracting(paths) == ["assets/style.css"])
+        #expect(written.subtracting(paths) == ["assets/style.css", "assets/favicon.svg"])
         #expect(Set(paths).isSubset(of: written))
     }
 }

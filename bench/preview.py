@@ -147,6 +147,14 @@ class Preview:
                 found[-1]["stages"] = {name: float(value) for name, value in STAGE.findall(line)}
         return found
 
+    def wait_rebuilds(self, since, count, timeout=EDIT_TIMEOUT):
+        """Waits until count rebuilds are logged after since (a rebuild's page is served a little
+        before its log line is written)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while len(self.rebuilds(since)) < count and time.monotonic() < deadline:
+                self.changed.wait(max(0.0, deadline - time.monotonic()))
+
     def initial_build(self):
         with self.changed:
             for line in self.lines:
@@ -253,13 +261,15 @@ def edit_latency(preview, page, original, count, change, marker_word, url):
             time.sleep(SETTLE)
     finally:
         poller.close()
-    time.sleep(SETTLE)
+    preview.wait_rebuilds(since, count - lost)
     rebuilds = preview.rebuilds(since)
     return {"edits": count, "latencies": latencies, "lost": lost, "rebuilds": rebuilds}
 
 
 def restore(preview, page, original, url, absent):
-    """Writes the original back and waits until url no longer shows the marker `absent`."""
+    """Writes the original back and waits until url no longer shows the marker `absent` and the
+    rebuild is logged."""
+    since = preview.mark()
     save(page, original)
     poller = Poller(preview.port)
     try:
@@ -268,6 +278,8 @@ def restore(preview, page, original, url, absent):
             time.sleep(0.01)
     finally:
         poller.close()
+    preview.wait_rebuilds(since, 1)
+    time.sleep(SETTLE)
 
 
 def pick_page(preview):

@@ -1,6 +1,7 @@
 import Foundation
 import Griot
 import Hummingbird
+import Synchronization
 
 /// Answers HTTP requests from the output folder, adding live reload to HTML pages.
 struct SiteResponder: Sendable {
@@ -11,6 +12,8 @@ struct SiteResponder: Sendable {
     /// was bound to every interface on purpose).
     let allowedHosts: Set<String>?
     let injection = LiveInjection()
+    /// Answers kept until the next rebuild.
+    let cache = ResponseCache()
 
     /// The names a preview bound to `host` answers to: the loopback names, and `host` itself.
     static func allowedHosts(boundTo host: String) -> Set<String>? {
@@ -64,6 +67,10 @@ struct SiteResponder: Sendable {
         default:
             break
         }
+        let snapshot = state.snapshot
+        if let kept = cache.entry(for: path, generation: snapshot.generation) {
+            return reply(kept, to: request, head: isHead)
+        }
         switch paths.resolve(path) {
         case .forbidden:
             return text(.badRequest, "Bad request: this path is not allowed.\n", head: isHead)
@@ -71,9 +78,13 @@ struct SiteResponder: Sendable {
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return Response(status: .movedPermanently, headers: [.location: location + query, .contentLength: "0"])
         case .notFound:
-            return notFound(head: isHead)
+            let entry = notFound(snapshot)
+            cache.keep(entry, for: path, generation: snapshot.generation)
+            return reply(entry, to: request, head: isHead)
         case .file(let file):
-            return send(file, request: request, head: isHead)
+            guard let entry = prepare(file, snapshot: snapshot) else { return stream(file, head: isHead) }
+            cache.keep(entry, for: path, generation: snapshot.generation)
+            return reply(entry, to: request, head: isHead)
         }
     }
 
@@ -85,34 +96,47 @@ struct SiteResponder: Sendable {
             body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: content)))
     }
 
-    private func send(_ file: ServedFile, request: Request, head: Bool, status: HTTPResponse.Status = .ok) -> Response {
+    /// The headers every answer from a file carries.
+    private func headers(for file: ServedFile, contentType: String, tag: String) -> HTTPFields {
+        [
+            .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(file.modified),
+            .cacheControl: "no-cache",
+        ]
+    }
+
+    /// The whole answer for `file`, read into memory: a page (with the live-reload script and,
+    /// after a failed rebuild, the error overlay), or a small file. Nil for a large file.
+    private func prepare(
+        _ file: ServedFile, snapshot: PreviewState.Snapshot, status: HTTPResponse.Status = .ok
+    ) -> ResponseCache.Entry? {
         let contentType = ContentTypes.forPath(file.name)
         let isHTML = ContentTypes.isHTML(contentType)
-        let snapshot = state.snapshot
+        guard isHTML || file.size <= ResponseCache.largestEntry else { return nil }
         // HTML changes with the error overlay too, so its tag includes the build generation.
         let tag =
             "\"\(String(file.size, radix: 16))-\(String(Int(file.modified.timeIntervalSince1970 * 1000), radix: 16))"
             + (isHTML ? "-\(snapshot.generation)\"" : "\"")
-        var headers: HTTPFields = [
-            .contentType: contentType, .eTag: tag, .lastModified: HTTPDate.format(file.modified),
-            .cacheControl: "no-cache",
-        ]
-        if status == .ok, isNotModified(request, tag: tag, modified: file.modified) {
-            return Response(status: .notModified, headers: headers)
-        }
-        if isHTML {
-            // Pages get the live-reload script (and the overlay), so they are read whole.
-            let page = injection.inject(
-                into: String(decoding: file.readAll(), as: UTF8.self), errors: snapshot.errors)
-            headers[.contentLength] = String(page.utf8.count)
-            return Response(
-                status: status, headers: headers,
-                body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(string: page)))
-        }
+        var headers = headers(for: file, contentType: contentType, tag: tag)
+        let body =
+            isHTML
+            ? ByteBuffer(
+                string: injection.inject(into: String(decoding: file.readAll(), as: UTF8.self), errors: snapshot.errors)
+            )
+            : ByteBuffer(bytes: file.readAll())
+        headers[.contentLength] = String(body.readableBytes)
+        return ResponseCache.Entry(status: status, headers: headers, body: body, tag: tag, modified: file.modified)
+    }
+
+    /// A large file, sent in pieces as it is read.
+    private func stream(_ file: ServedFile, head: Bool) -> Response {
+        let contentType = ContentTypes.forPath(file.name)
+        let tag =
+            "\"\(String(file.size, radix: 16))-\(String(Int(file.modified.timeIntervalSince1970 * 1000), radix: 16))\""
+        var headers = headers(for: file, contentType: contentType, tag: tag)
         headers[.contentLength] = String(file.size)
-        if head { return Response(status: status, headers: headers, body: ResponseBody()) }
+        if head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         return Response(
-            status: status, headers: headers,
+            status: .ok, headers: headers,
             body: ResponseBody(contentLength: file.size) { writer in
                 var offset = 0
                 while offset < file.size {
@@ -126,6 +150,20 @@ struct SiteResponder: Sendable {
             })
     }
 
+    /// A prepared answer for this request: `304 Not Modified` when the client has it already.
+    private func reply(_ entry: ResponseCache.Entry, to request: Request, head: Bool) -> Response {
+        if entry.status == .ok, let tag = entry.tag, let modified = entry.modified,
+            isNotModified(request, tag: tag, modified: modified)
+        {
+            var headers = entry.headers
+            headers[.contentLength] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(
+            status: entry.status, headers: entry.headers,
+            body: head ? ResponseBody() : ResponseBody(byteBuffer: entry.body))
+    }
+
     private func isNotModified(_ request: Request, tag: String, modified: Date) -> Bool {
         if let match = request.headers[.ifNoneMatch] {
             return match == "*"
@@ -137,13 +175,20 @@ struct SiteResponder: Sendable {
         return false
     }
 
-    private func notFound(head: Bool) -> Response {
-        if case .file(let page) = paths.resolve("/404.html") {
-            var response = send(page, request: Request.placeholder, head: head, status: .notFound)
-            response.headers[.eTag] = nil
-            return response
+    /// The site's own `404.html` with status 404, or a line of text when it has none.
+    private func notFound(_ snapshot: PreviewState.Snapshot) -> ResponseCache.Entry {
+        if case .file(let page) = paths.resolve("/404.html"),
+            var entry = prepare(page, snapshot: snapshot, status: .notFound)
+        {
+            entry.headers[.eTag] = nil
+            entry.tag = nil
+            return entry
         }
-        return text(.notFound, "Not found.\n", head: head)
+        let message = ByteBuffer(string: "Not found.\n")
+        return ResponseCache.Entry(
+            status: .notFound,
+            headers: [.contentType: "text/plain; charset=utf-8", .contentLength: String(message.readableBytes)],
+            body: message, tag: nil, modified: nil)
     }
 
     private func events() -> Response {
@@ -175,15 +220,6 @@ struct SiteResponder: Sendable {
     }
 }
 
-extension Request {
-    /// A request with no conditional headers, for rendering the 404 page.
-    static var placeholder: Request {
-        Request(
-            head: HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/404.html"),
-            body: .init(buffer: ByteBuffer()))
-    }
-}
-
 /// HTTP dates (RFC 9110 IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
 enum HTTPDate {
     private static func formatter() -> DateFormatter {
@@ -206,8 +242,16 @@ enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// The Date header's value for a response sent now.
-    static func now() -> String { format(Date()) }
+    /// The Date header's value for a response sent now, formatted once a second.
+    static func now() -> String {
+        let second = Int(Date().timeIntervalSince1970)
+        return current.withLock { current in
+            if current.second != second { current = (second, format(Date(timeIntervalSince1970: Double(second)))) }
+            return current.text
+        }
+    }
+
+    private static let current = Mutex((second: 0, text: ""))
 
     static func parse(_ text: String) -> Date? { formatter().date(from: text) }
 }

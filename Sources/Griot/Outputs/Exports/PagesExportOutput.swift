@@ -31,6 +31,8 @@ struct PagesExportOutput: SiteOutput {
                         }))
             }
         }
-        return ExportRecords.json(["pages": records])
+        return JSONWriter.document { json in
+            json.object { $0.field("pages") { $0.array(records) { $1.write(to: &$0) } } }
+        }
     }
 }

@@ -21,7 +21,11 @@ struct RelationsExportOutput: SiteOutput {
 
     func render(_ reader: SiteReader) -> String {
         let records = records(reader)
-        guard format == .csv else { return ExportRecords.json(["countries": records]) }
+        guard format == .csv else {
+            return JSONWriter.document { json in
+                json.object { $0.field("countries") { $0.array(records) { $1.write(to: &$0) } } }
+            }
+        }
         let header = [
             "country", "slug", "url", "region", "iso", "established", "established_lower", "established_upper",
             "severed", "severed_lower", "severed_upper", "status",

@@ -13,6 +13,8 @@ struct TimelineExportOutput: SiteOutput {
                 kind: ExportRecords.kind(entry.kind), page: entry.page.description,
                 url: ExportRecords.address(entry.page.path, config))
         }
-        return ExportRecords.json(["entries": entries])
+        return JSONWriter.document { json in
+            json.object { $0.field("entries") { $0.array(entries) { $1.write(to: &$0) } } }
+        }
     }
 }

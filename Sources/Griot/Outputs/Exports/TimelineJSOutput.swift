@@ -8,47 +8,54 @@ struct TimelineJSOutput: SiteOutput {
         Set<SiteInput>([.config, .timeline]).union(Set<SiteInput>.entries(site.timeline.entries))
     }
 
-    struct Document: Encodable {
-        var title: Slide
-        var events: [Slide]
-        var eras: [Era]
-    }
-
-    struct Slide: Encodable {
-        var start_date: DateObject?
-        var end_date: DateObject?
-        var text: Text
-        var unique_id: String?
-    }
-
-    struct Era: Encodable {
-        var start_date: DateObject
-        var end_date: DateObject
-        var text: Text
-    }
-
-    struct Text: Encodable {
+    struct Slide {
+        var start: DateObject?
+        var end: DateObject?
         var headline: String
         var text: String?
+        var id: String?
+
+        func write(to json: inout JSONWriter) {
+            json.object {
+                if let end { $0.field("end_date") { end.write(to: &$0) } }
+                if let start { $0.field("start_date") { start.write(to: &$0) } }
+                $0.field("text") { json in
+                    json.object {
+                        $0.field("headline", headline)
+                        $0.field("text", text)
+                    }
+                }
+                $0.field("unique_id", id)
+            }
+        }
     }
 
     /// A TimelineJS date: as many parts as the date gives, and how the site shows it.
-    struct DateObject: Encodable {
+    struct DateObject {
         var year: Int
         var month: Int?
         var day: Int?
-        var display_date: String?
+        var display: String?
 
         init(_ date: EDTFSingleDate, display: String?) {
             let first = date.lowerStrict
             year = date.precision >= .year ? date.year : first.year
             month = date.precision >= .month && !date.isMonthUnspecified ? date.month : nil
             day = date.precision >= .day && !date.isDayUnspecified ? date.day : nil
-            display_date = display
+            self.display = display
         }
 
         init(year: Int) {
             self.year = year
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object {
+                $0.field("day", day)
+                $0.field("display_date", display)
+                $0.field("month", month)
+                $0.field("year", year)
+            }
         }
     }
 
@@ -64,23 +71,25 @@ struct TimelineJSOutput: SiteOutput {
             let url = HTMLEscaping.href(ExportRecords.address(entry.page.path, config))
             events.append(
                 Slide(
-                    start_date: DateObject(start, display: display), end_date: end.map { DateObject($0, display: nil) },
-                    text: Text(
-                        headline: entry.title,
-                        text: "<p>\(HTMLEscaping.text(display)) · <a href=\"\(url)\">\(page)</a></p>"),
-                    unique_id: "\(entry.page.kind.rawValue)-\(entry.page.slug)-\(index)"))
+                    start: DateObject(start, display: display), end: end.map { DateObject($0, display: nil) },
+                    headline: entry.title,
+                    text: "<p>\(HTMLEscaping.text(display)) · <a href=\"\(url)\">\(page)</a></p>",
+                    id: "\(entry.page.kind.rawValue)-\(entry.page.slug)-\(index)"))
         }
-        let eras = timeline.periods.compactMap { period -> Era? in
+        // One era a period, spanning the best-estimate years of its entries.
+        let eras = timeline.periods.compactMap { period -> Slide? in
             let years = period.years.flatMap(\.entries).map(\.date.estimatedYear)
             guard let first = years.min(), let last = years.max() else { return nil }
-            return Era(
-                start_date: DateObject(year: first), end_date: DateObject(year: last),
-                text: Text(headline: period.label, text: nil))
+            return Slide(start: DateObject(year: first), end: DateObject(year: last), headline: period.label)
         }
         let title = Slide(
-            start_date: nil, end_date: nil,
-            text: Text(headline: config.title, text: config.description.isEmpty ? nil : config.description),
-            unique_id: nil)
-        return ExportRecords.json(Document(title: title, events: events, eras: eras))
+            headline: config.title, text: config.description.isEmpty ? nil : config.description)
+        return JSONWriter.document { json in
+            json.object {
+                $0.field("eras") { $0.array(eras) { $1.write(to: &$0) } }
+                $0.field("events") { $0.array(events) { $1.write(to: &$0) } }
+                $0.field("title") { title.write(to: &$0) }
+            }
+        }
     }
 }

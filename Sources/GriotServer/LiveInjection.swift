@@ -30,7 +30,7 @@ struct LiveInjection: Sendable {
 
     /// The error overlay: every value escaped for HTML.
     private func overlay(for errors: [Diagnostic]) -> String {
-        let escape = HTMLEscaping.text
+        let escape = { (text: String) in HTMLEscaping.text(VisibleText.escapingControls(text)) }
         var box = """
             <link rel="stylesheet" href="\(Self.stylesheetPath)">
             <div id="griot-errors" role="alert">

@@ -15,10 +15,13 @@ public struct DiagnosticPrinter: Sendable {
             colored
             ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label):\u{1B}[0m" : "\u{1B}[1;35m\(label):\u{1B}[0m")
             : "\(label):"
-        let place = colored ? "\u{1B}[1m\(diagnostic.place):\u{1B}[0m" : "\(diagnostic.place):"
-        var text = "\(place) \(severity) \(diagnostic.message)\n"
+        // Content reaches messages (values, paths, link targets): its control characters are shown, not sent.
+        let visible = VisibleText.escapingControls
+        let where_ = visible(diagnostic.place)
+        let place = colored ? "\u{1B}[1m\(where_):\u{1B}[0m" : "\(where_):"
+        var text = "\(place) \(severity) \(visible(diagnostic.message))\n"
         if let hint = diagnostic.hint {
-            text += "    hint: \(hint)\n"
+            text += "    hint: \(visible(hint))\n"
         }
         return text
     }

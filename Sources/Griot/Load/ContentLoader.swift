@@ -36,7 +36,16 @@ public struct ContentLoader: Sendable {
     func load(baseURL: String?, reusing previous: [String: LoadedFile], keeping: Bool) -> LoadedContent {
         var diagnostics = DiagnosticBag()
         var config = loadConfig(diagnostics: &diagnostics)
-        if let baseURL { config.baseURL = baseURL }
+        if let baseURL {
+            if let problem = SiteConfig.problem(withBaseURL: baseURL) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: "--base-url", message: "--base-url '\(baseURL)' cannot be a base URL: \(problem)",
+                        hint: "give an absolute address, https://example.org/mali/, or a path from the root, /mali/"))
+            } else {
+                config.baseURL = baseURL
+            }
+        }
         let home = loadHome(diagnostics: &diagnostics)
 
         var candidates: [(PageID, String)] = []
@@ -185,7 +194,14 @@ public struct ContentLoader: Sendable {
             config.title = fields.string("title", required: true, diagnostics: &diagnostics) ?? config.title
             config.subject = fields.string("subject", diagnostics: &diagnostics) ?? ""
             config.description = fields.string("description", diagnostics: &diagnostics) ?? ""
-            config.baseURL = fields.string("base_url", diagnostics: &diagnostics) ?? "/"
+            let baseURL = fields.string("base_url", diagnostics: &diagnostics) ?? "/"
+            if let problem = SiteConfig.problem(withBaseURL: baseURL) {
+                diagnostics.error(
+                    fields.location("base_url"), "'base_url': '\(baseURL)' cannot be a base URL: \(problem)",
+                    hint: "write an absolute address, https://example.org/mali/, or a path from the root, /mali/")
+            } else {
+                config.baseURL = baseURL
+            }
             config.language = fields.string("language", diagnostics: &diagnostics) ?? "en"
         }
         return config

@@ -17,6 +17,29 @@ public struct SiteConfig: Sendable, Hashable {
         self.language = language
     }
 
+    /// Why `value` cannot be a base URL, or nil when it can: an absolute `http(s)://host/path/` or a
+    /// path from the root (`/`, `/mali/`). Anything else (`//host/`, `javascript:`, `mali/`)
+    /// would make pages load their stylesheet from elsewhere, or from nowhere.
+    public static func problem(withBaseURL value: String) -> String? {
+        if value.unicodeScalars.contains(where: {
+            $0.value <= 0x20 || $0 == "\\" || $0 == "\"" || $0 == "<" || $0 == ">"
+        }) {
+            return "it holds spaces, quotes or control characters"
+        }
+        if value.hasPrefix("//") { return "'//host' leaves the scheme to the page, and sends it to another site" }
+        if value.hasPrefix("/") { return value.contains("?") || value.contains("#") ? "it holds '?' or '#'" : nil }
+        let lowered = value.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+            return value.contains(":")
+                ? "only http and https addresses can be a base URL" : "a relative path has no fixed place"
+        }
+        let rest = value.drop(while: { $0 != ":" }).dropFirst(3)
+        let host = rest.prefix { $0 != "/" }
+        if host.isEmpty || host.contains("@") { return "it names no host, or hides one behind '@'" }
+        if rest.contains("?") || rest.contains("#") { return "it holds '?' or '#'" }
+        return nil
+    }
+
     /// The path part of `base_url`, always ending in `/`: `https://x.org/mali` → `/mali/`.
     public var basePath: String {
         var rest = Substring(baseURL)

@@ -83,9 +83,9 @@ public struct PageScaffold: Sendable {
 
     /// The file's text.
     public var text: String {
-        let quotedTitle =
-            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            + "\""
+        let quotedTitle = Self.doubleQuoted(title)
+        // In the body the name is Markdown text: its punctuation must not start a heading or a list.
+        let name = Self.markdownText(title)
         switch kind {
         case .country:
             return """
@@ -93,7 +93,7 @@ public struct PageScaffold: Sendable {
                 title: \(quotedTitle)
                 # iso: XX                   # ISO 3166-1 alpha-2 code, in capitals (optional)
                 region: ""                  # for example West Africa, Europe, Asia; groups the index
-                summary: "\(title) and its relations: one sentence for lists and search results."
+                summary: \(Self.doubleQuoted("\(title) and its relations: one sentence for lists and search results."))
                 relations:
                   # established: "YYYY-MM-DD"   # when relations began, as precise as the sources say: "1963" or "1963-07"
                   status: active            # active | severed | suspended
@@ -101,7 +101,7 @@ public struct PageScaffold: Sendable {
                 topics: []                  # topic slugs, for example [g5-sahel, minusma]
                 \(Self.sharedFields)
                 ---
-                \(title)'s relations with the site's subject, in a short opening paragraph.
+                \(name)'s relations with the site's subject, in a short opening paragraph.
 
                 ## Diplomatic relations
 
@@ -116,11 +116,11 @@ public struct PageScaffold: Sendable {
             return """
                 ---
                 title: \(quotedTitle)
-                summary: "\(title): one sentence for lists and search results."
+                summary: \(Self.doubleQuoted("\(title): one sentence for lists and search results."))
                 countries: []               # country slugs involved, for example [niger, burkina-faso]
                 \(Self.sharedFields)
                 ---
-                What \(title) is, in a short opening paragraph.
+                What \(name) is, in a short opening paragraph.
 
                 ## Background
 
@@ -136,7 +136,7 @@ public struct PageScaffold: Sendable {
                 ---
                 title: \(quotedTitle)
                 # menu: "Short label"      # lists the page in the main navigation under this label
-                summary: "\(title): one sentence for lists and search results."
+                summary: \(Self.doubleQuoted("\(title): one sentence for lists and search results."))
                 \(Self.sourceFields)
                 ---
                 What this page is about, in a short opening paragraph. It is published at /\(slug)/ and
@@ -144,5 +144,45 @@ public struct PageScaffold: Sendable {
 
                 """
         }
+    }
+
+    /// `text` as a YAML double-quoted scalar: backslashes, quotes, control characters and line
+    /// separators escaped, so any name reads back as written.
+    static func doubleQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029 || scalar.value == 0xFEFF:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// `text` as Markdown prose: ASCII punctuation backslash-escaped (CommonMark allows it for
+    /// every such character), line breaks made spaces.
+    static func markdownText(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(scalar) {
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            } else if scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+            {
+                result += " "
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -79,3 +79,47 @@ struct BaseURLTests {
         #expect(SiteConfig.problem(withBaseURL: value) == nil)
     }
 }
+
+/// Messages that name the real cause: a file name that is not UTF-8, a hidden page file, an
+/// output that is a link to nowhere.
+@Suite("Honest messages")
+struct HonestMessageTests {
+    @Test("a file name that is not UTF-8 is said to be so, its stray byte shown")
+    func notUTF8() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        var path = Array(site.url("content/countries").path.utf8) + Array("/bad-".utf8) + [0xFF] + Array("name.md".utf8)
+        path.append(0)
+        let descriptor = path.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
+        try #require(descriptor >= 0)
+        close(descriptor)
+        let errors = site.check().errors
+        #expect(errors.count == 1)
+        #expect(
+            errors.first?.message
+                == "the file name 'bad-\\xFFname.md' is not valid UTF-8, so it cannot be a page's address")
+    }
+
+    @Test("a page file whose name starts with a dot is named in a warning, not silently skipped")
+    func hiddenFile() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("content/topics/.notes.md", "---\ntitle: Notes\n---\n")
+        let report = site.check()
+        #expect(report.errors.isEmpty)
+        #expect(
+            report.warnings.contains { $0.file == "content/topics/.notes.md" && $0.message.contains("hidden file") })
+    }
+
+    @Test("an output that is a link to nowhere says where it points")
+    func danglingOutput() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.output.path, withDestinationPath: "/nonexistent/place")
+        let result = try CLI.run(["build", "--site", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is a symbolic link (to /nonexistent/place, which does not exist)"))
+    }
+}

@@ -115,10 +115,25 @@ public struct ContentLoader: Sendable {
         let folder = siteDirectory.path + "/" + ContentPath.folder(of: kind)
         guard let entries = FolderEntry.list(folder) else { return [] }
         var files: [(name: String, path: String, stem: String, slug: String)] = []
-        for entry in entries.sorted(by: { $0.name < $1.name })
-        where entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
+        for entry in entries.sorted(by: { $0.name < $1.name }) where entry.name.hasSuffix(".md") {
             let name = entry.name
             let path = "\(ContentPath.folder(of: kind))/\(name)"
+            guard entry.isUTF8 else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: path,
+                        message: "the file name '\(name)' is not valid UTF-8, so it cannot be a page's address",
+                        hint: "rename the file with UTF-8 characters, as a slug: lowercase ASCII words joined by '-'"))
+                continue
+            }
+            guard !name.hasPrefix(".") else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: path,
+                        message: "'\(name)' is left out: a name starting with '.' is a hidden file",
+                        hint: "rename it without the dot to publish it, or move it out of content/"))
+                continue
+            }
             guard let isDirectory = entry.isDirectory(in: folder) else {
                 diagnostics.append(
                     Diagnostic(

@@ -7,7 +7,10 @@
 /// A name in a folder with the type the folder records for it, so listing a folder of ten
 /// thousand pages costs one read of the folder, not a `stat` per file.
 struct FolderEntry {
+    /// The name; when its bytes are not UTF-8, a readable form with each stray byte as `\xFF`.
     var name: String
+    /// Whether the name's bytes are valid UTF-8.
+    var isUTF8 = true
     /// `DT_REG`, `DT_DIR`, `DT_LNK`…, or `DT_UNKNOWN` when the file system does not say.
     var type: UInt8
 
@@ -17,10 +20,23 @@ struct FolderEntry {
         defer { closedir(stream) }
         var entries: [FolderEntry] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let bytes = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) {
+                    Array(
+                        UnsafeBufferPointer(
+                            start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
+                }
             }
-            if name != "." && name != ".." { entries.append(FolderEntry(name: name, type: entry.pointee.d_type)) }
+            guard bytes != [UInt8(ascii: ".")], bytes != [UInt8(ascii: "."), UInt8(ascii: ".")] else { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                entries.append(FolderEntry(name: name, type: entry.pointee.d_type))
+            } else {
+                let shown = bytes.map {
+                    $0 < 0x80 && $0 >= 0x20 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true)
+                }
+                .joined()
+                entries.append(FolderEntry(name: shown, isUTF8: false, type: entry.pointee.d_type))
+            }
         }
         return entries
     }

@@ -112,8 +112,12 @@ struct OutputWriter {
         case S_IFDIR:
             break
         case S_IFLNK:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)).map { destination in
+                FileManager.default.fileExists(atPath: output.path)
+                    ? " (to \(destination))" : " (to \(destination), which does not exist)"
+            }
             throw failure(
-                "the output \(output.path) is a symbolic link; griot replaces the output folder as a whole and never writes through a link",
+                "the output \(output.path) is a symbolic link\(target ?? ""); griot replaces the output folder as a whole and never writes through a link",
                 hint: "pass the real folder with --output, or remove the link")
         default:
             throw failure(

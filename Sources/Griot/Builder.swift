@@ -171,6 +171,7 @@ public struct Builder: Sendable {
         let previous = remembered ?? transaction.previousFingerprints
         // The outputs that read an input whose value changed; nil when every output is to be checked.
         let recheck = remembered == nil ? nil : memory.dependencies.outputsToRecheck(fingerprints)
+        let tracksInputs = options.writesInPlace
         // Until this build commits, what the output holds is not known for certain.
         memory.outputs = nil
         clock.end("prepare")
@@ -187,10 +188,12 @@ public struct Builder: Sendable {
                 }
                 let inputs = output.inputs(in: site)
                 let fingerprint = fingerprints.fingerprint(path: output.path, inputs: inputs)
+                // Only a builder changing its output in place keeps what each output read.
+                let kept = tracksInputs ? inputs : nil
                 // Inputs unchanged since the live file was written: the file stays as it is.
                 if previous[output.path] == fingerprint, (try? transaction.reuse(output.path)) == true {
                     return WriteResult(
-                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: inputs)
+                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: kept)
                 }
                 var contents = output.render(reader)
                 if let portableLinks, output.path.hasSuffix(".html") {
@@ -201,7 +204,7 @@ public struct Builder: Sendable {
                         path: output.path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
                             try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
-                        }, fingerprint: fingerprint, inputs: inputs, rendered: true)
+                        }, fingerprint: fingerprint, inputs: kept, rendered: true)
                 }
             }
             + assets.files.concurrentMap { asset -> WriteResult in

@@ -18,11 +18,20 @@ struct BuildCommand: ParsableCommand {
         name: .customLong("base-url"), help: ArgumentHelp("Override base_url from content/site.yml.", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .long, help: "How problems are printed: text (for people) or github (GitHub Actions annotations).")
+    var format: CheckCommand.Format = .text
+
     @Flag(help: "Write a site that works from any folder or file:// (links relative, naming files).")
     var portable = false
 
     @Flag(help: "Print how long each stage of the build took.")
     var timings = false
+
+    func validate() throws {
+        if format == .json {
+            throw ValidationError("--format json is for griot check; griot build prints text or github")
+        }
+    }
 
     func run() throws {
         let progressLine = ProgressLine.forTerminal()
@@ -32,7 +41,11 @@ struct BuildCommand: ParsableCommand {
         options.portable = portable
         let report = Builder(options: options).build()
         progressLine?.finish()
-        printDiagnostics(report.diagnostics)
+        if format == .github {
+            print(GitHubAnnotations(folder: siteOptions.site).format(report.diagnostics), terminator: "")
+        } else {
+            printDiagnostics(report.diagnostics)
+        }
         guard report.succeeded else {
             throw ExitCode(ExitStatus.contentErrors)
         }

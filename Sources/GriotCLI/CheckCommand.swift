@@ -11,12 +11,14 @@ struct CheckCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, github
     }
 
     @OptionGroup var siteOptions: SiteOptions
 
-    @Option(name: .long, help: "Output format: text (for people) or json (for tools).")
+    @Option(
+        name: .long,
+        help: "Output format: text (for people), json (for tools) or github (GitHub Actions annotations).")
     var format: Format = .text
 
     func run() throws {
@@ -30,6 +32,8 @@ struct CheckCommand: ParsableCommand {
             }
         case .json:
             print(try JSONReport(report).encoded())
+        case .github:
+            print(GitHubAnnotations(folder: siteOptions.site).format(report.diagnostics), terminator: "")
         }
         if !report.succeeded { throw ExitCode(ExitStatus.contentErrors) }
     }

@@ -123,3 +123,36 @@ struct HonestMessageTests {
         #expect(result.stderr.contains("is a symbolic link (to /nonexistent/place, which does not exist)"))
     }
 }
+
+/// `--format github`: GitHub Actions annotations from `griot check` and `griot build`.
+@Suite("GitHub annotations")
+struct GitHubAnnotationTests {
+    @Test("errors and warnings become workflow commands with file, line and column")
+    func annotations() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let gamma = "content/countries/gamma.md"
+        try site.write(gamma, try site.read(gamma) + "\n[broken](nowhere.md)\n")
+        try site.write("content/topics/.notes.md", "x")
+        for command in ["check", "build"] {
+            let result = try CLI.run([command, "--site", site.root.path, "--format", "github"])
+            #expect(result.status == 1)
+            let lines = result.stdout.split(separator: "\n")
+            let error = try #require(lines.first { $0.hasPrefix("::error ") }, "\(command): \(result.stdout)")
+            #expect(
+                error.hasPrefix(
+                    "::error file=\(site.root.path)/content/countries/gamma.md,line=12,col=1::link to a missing page 'nowhere.md'%0Ahint: "
+                ))
+            #expect(lines.contains { $0.hasPrefix("::warning file=\(site.root.path)/content/topics/.notes.md::") })
+        }
+    }
+
+    @Test("messages and paths are encoded so the runner reads them back whole")
+    func encoding() {
+        let diagnostic = Diagnostic(
+            .warning, file: "content/a,b:c.md", line: 2, column: 3, message: "50% done\nnext", hint: nil)
+        #expect(
+            GitHubAnnotations(folder: "./site").format(diagnostic)
+                == "::warning file=site/content/a%2Cb%3Ac.md,line=2,col=3::50%25 done\\u{A}next\n")
+    }
+}

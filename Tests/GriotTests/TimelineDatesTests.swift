@@ -115,15 +115,21 @@ final class TimelineDatesTests {
         #expect(uncertain + 1 == both)
     }
 
-    @Test("years group by their best estimate; a decade gets its own heading; BCE years say so")
+    @Test("only years with more than one entry get a heading; a decade sorts by its estimate; BCE years say so")
     func headings() throws {
-        let headings = timeline.select("h3.year").map(\.text)
-        #expect(headings.contains("1960s"))
-        #expect(headings.contains("501 BCE"))
-        let sixties = try #require(headings.firstIndex(of: "1960s"))
-        let sixtyThree = try #require(headings.firstIndex(of: "1963"))
-        // 196X is estimated at the end of 1964: after 1963, under a heading of its own.
-        #expect(sixtyThree < sixties)
+        // Each year heading stands over a list of at least two entries; single entries show their date.
+        for heading in timeline.select("h3.year") {
+            let siblings = heading.parent?.elements ?? []
+            let list = try #require(siblings.drop { $0 !== heading }.dropFirst().first, "\(heading.text) heads nothing")
+            #expect(list.select("li.entry").count >= 2, "\(heading.text) heads a single entry")
+        }
+        #expect(!timeline.select("h3.year").map(\.text).contains("501 BCE"), "a year of one entry")
+        let dates = timeline.select("li.entry [data-edtf]").map(\.text)
+        #expect(dates.contains("501 BCE"))
+        // 196X is estimated at the end of 1964: after every entry of 1963.
+        let sixties = try #require(dates.firstIndex(of: "1960s"))
+        let lastOf1963 = try #require(dates.lastIndex { $0.hasSuffix("1963") })
+        #expect(lastOf1963 < sixties)
         #expect(timeline.select("h2").map(\.text).contains("500s BCE"))
     }
 

@@ -11,17 +11,32 @@ struct TimelineOutput: SiteOutput {
         reader.render(view(reader), template: "timeline")
     }
 
+    /// The entries of a period under their year headings. A year with a single entry needs no
+    /// heading (the entry shows its date), nor does a span opening the period it names ("1100s"
+    /// first under "1100s"); consecutive entries without a heading share one list.
+    static func groups(of period: Timeline.Period, _ reader: SiteReader) -> [TimelineYearView] {
+        var groups: [TimelineYearView] = []
+        for (index, year) in period.years.enumerated() {
+            let entries = year.entries.map(reader.entryView)
+            guard entries.count == 1 || (index == 0 && year.label == period.label) else {
+                groups.append(TimelineYearView(year: year.label, entries: entries))
+                continue
+            }
+            if let last = groups.indices.last, groups[last].year == nil {
+                groups[last].entries += entries
+            } else {
+                groups.append(TimelineYearView(year: nil, entries: entries))
+            }
+        }
+        return groups
+    }
+
     func view(_ reader: SiteReader) -> TimelineView {
         let timeline = reader.timeline
         let periods = timeline.periods.map { period in
             TimelinePeriodView(
                 label: period.label, id: period.id,
-                years: period.years.enumerated().map { index, year in
-                    // A span opening the period it names ("1100s" first under "1100s") needs no heading of its own.
-                    TimelineYearView(
-                        year: index == 0 && year.label == period.label ? nil : year.label,
-                        entries: year.entries.map(reader.entryView))
-                },
+                years: Self.groups(of: period, reader),
                 count: period.years.reduce(0) { $0 + $1.entries.count })
         }
         return TimelineView(

@@ -112,7 +112,8 @@ struct TimelineEntryView: Sendable {
 }
 
 struct TimelineYearView: Sendable {
-    /// The year's heading; nil for a span that opens the period of the same name ("1100s" under "1100s").
+    /// The year's heading; nil for entries that need none (a year with one entry, a span that
+    /// opens the period of the same name).
     var year: String?
     var entries: [TimelineEntryView]
 }

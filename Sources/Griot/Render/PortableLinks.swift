@@ -16,15 +16,18 @@ struct PortableLinks {
         // Attributes are always double-quoted in Griot's HTML, and quotes in text are escaped, so
         // these mark addresses only; `; url=` is an alias page's refresh.
         let markers = ["href=\"", "src=\"", "; url="]
-        while let (_, range) = markers.compactMap({ marker in rest.range(of: marker).map { (marker, $0) } })
-            .min(by: { $0.1.lowerBound < $1.1.lowerBound })
-        {
-            result += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
+        // The next place of each marker, searched again only once passed: one pass over the page
+        // (a marker the page lacks is not searched for at every link).
+        var next = markers.map { rest.range(of: $0) }
+        while let found = next.compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            result += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
             let end = rest.firstIndex(of: "\"") ?? rest.endIndex
-            let address = rest[..<end]
-            result += relative(address, up: up)
+            result += relative(rest[..<end], up: up)
             rest = rest[end...]
+            for (index, marker) in markers.enumerated() {
+                if let range = next[index], range.lowerBound < rest.startIndex { next[index] = rest.range(of: marker) }
+            }
         }
         result += rest
         return result

@@ -92,11 +92,6 @@ struct OutputFingerprints: Sendable {
         return sum
     }
 
-    /// The fingerprint of `output`: its path and every input it declares, with their values.
-    func fingerprint(of output: any SiteOutput) -> UInt64 {
-        fingerprint(path: output.path, inputs: output.inputs(in: site))
-    }
-
     /// One input: what it is and its value.
     func fingerprint(of input: SiteInput) -> UInt64 {
         var hash = StableHash()

@@ -82,7 +82,9 @@ struct SiteResponder: Sendable {
             cache.keep(entry, for: path, generation: snapshot.generation)
             return reply(entry, to: request, head: isHead)
         case .file(let file):
-            guard let entry = prepare(file, snapshot: snapshot) else { return stream(file, head: isHead) }
+            guard let entry = prepare(file, snapshot: snapshot) else {
+                return stream(file, request: request, head: isHead)
+            }
             cache.keep(entry, for: path, generation: snapshot.generation)
             return reply(entry, to: request, head: isHead)
         }
@@ -113,9 +115,7 @@ struct SiteResponder: Sendable {
         let isHTML = ContentTypes.isHTML(contentType)
         guard isHTML || file.size <= ResponseCache.largestEntry else { return nil }
         // HTML changes with the error overlay too, so its tag includes the build generation.
-        let tag =
-            "\"\(String(file.size, radix: 16))-\(String(Int(file.modified.timeIntervalSince1970 * 1000), radix: 16))"
-            + (isHTML ? "-\(snapshot.generation)\"" : "\"")
+        let tag = file.entityTag(generation: isHTML ? snapshot.generation : nil)
         var headers = headers(for: file, contentType: contentType, tag: tag)
         let body =
             isHTML
@@ -128,11 +128,12 @@ struct SiteResponder: Sendable {
     }
 
     /// A large file, sent in pieces as it is read.
-    private func stream(_ file: ServedFile, head: Bool) -> Response {
-        let contentType = ContentTypes.forPath(file.name)
-        let tag =
-            "\"\(String(file.size, radix: 16))-\(String(Int(file.modified.timeIntervalSince1970 * 1000), radix: 16))\""
-        var headers = headers(for: file, contentType: contentType, tag: tag)
+    private func stream(_ file: ServedFile, request: Request, head: Bool) -> Response {
+        let tag = file.entityTag(generation: nil)
+        var headers = headers(for: file, contentType: ContentTypes.forPath(file.name), tag: tag)
+        if isNotModified(request, tag: tag, modified: file.modified) {
+            return Response(status: .notModified, headers: headers)
+        }
         headers[.contentLength] = String(file.size)
         if head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         return Response(
@@ -254,4 +255,13 @@ enum HTTPDate {
     private static let current = Mutex((second: 0, text: ""))
 
     static func parse(_ text: String) -> Date? { formatter().date(from: text) }
+}
+
+extension ServedFile {
+    /// An ETag from the file's size and modification time, and `generation` when the answer
+    /// also depends on the build (pages, which carry the error overlay).
+    func entityTag(generation: Int?) -> String {
+        let stamp = String(Int(modified.timeIntervalSince1970 * 1000), radix: 16)
+        return "\"\(String(size, radix: 16))-\(stamp)\(generation.map { "-\($0)" } ?? "")\""
+    }
 }

@@ -72,6 +72,11 @@ struct PreviewHardeningTests {
         let head = String(decoding: received[..<separator.lowerBound], as: UTF8.self)
         #expect(head.contains("Content-Length: \(bytes.count)"))
         #expect(Array(received[separator.upperBound...]) == bytes)
+        // Streamed files answer conditional requests like the others.
+        let tag = try #require(head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }?.dropFirst(5))
+        let again = try site.get(
+            "/assets/map.bin", headers: ["If-None-Match": tag.trimmingCharacters(in: .whitespaces)])
+        #expect(again.status == 304)
     }
 
     @Test("a folder of the output swapped for a link while requests run never serves what lies outside")

@@ -6,6 +6,12 @@ extension SiteReader {
 
     func url(_ id: PageID) -> String { root + id.path }
 
+    /// The site's own index pages, in the navigation's order, with their site paths.
+    static let indexes = [
+        (title: "Home", path: ""), (title: "Countries", path: "countries/"), (title: "Topics", path: "topics/"),
+        (title: "Relations", path: "relations/"), (title: "Timeline", path: "timeline/"),
+    ]
+
     var siteView: SiteView {
         let config = config
         return SiteView(
@@ -17,11 +23,9 @@ extension SiteReader {
     /// `menu` label, by label.
     func nav(current path: String) -> [NavItem] {
         let plain = pages(.page).compactMap { id in menu(of: id).map { ($0, id.path) } }.sorted { $0 < $1 }
-        let indexes = [
-            ("Home", ""), ("Countries", "countries/"), ("Topics", "topics/"), ("Relations", "relations/"),
-            ("Timeline", "timeline/"),
-        ]
-        return indexes.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: false) }
+        return Self.indexes.map {
+            NavItem(title: $0.title, url: root + $0.path, current: $0.path == path, plain: false)
+        }
             + plain.map { NavItem(title: $0.0, url: root + $0.1, current: $0.1 == path, plain: true) }
     }
 

@@ -19,7 +19,7 @@ struct SitemapOutput: SiteOutput {
         let days = pages.map { reader.updated(of: $0) }
         // The indexes change whenever a page does.
         let latest = days.compactMap { $0 }.max()
-        let indexes = ["", "countries/", "topics/", "relations/", "timeline/"].map { ($0, latest) }
+        let indexes = SiteReader.indexes.map { ($0.path, latest) }
         var xml =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (path, day) in indexes + zip(pages.map(\.path), days) {

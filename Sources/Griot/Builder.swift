@@ -109,7 +109,7 @@ public struct Builder: Sendable {
         else {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: options.contentDirectory.path,
+                    .noContentFolder, file: options.contentDirectory.path,
                     message: "no content/ folder in \(options.siteDirectory.path)",
                     hint: "run griot in the site's folder, or pass --site DIR"))
             return report(nil)
@@ -140,7 +140,7 @@ public struct Builder: Sendable {
         if !options.isPreview, site.config.absoluteRoot == nil {
             diagnostics.append(
                 Diagnostic(
-                    .warning, file: ContentPath.config,
+                    .relativeBaseURL, file: ContentPath.config,
                     message:
                         "base_url '\(site.config.baseURL)' is not an absolute address, so feed.xml, sitemap.xml, robots.txt, canonical links and Open Graph addresses are left out",
                     hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
@@ -234,6 +234,7 @@ public struct Builder: Sendable {
             transaction.cancel()
             diagnostics.append(
                 writer.failure(
+                    .outputUnwritable,
                     "cannot write \(error.path): \(error.reason)",
                     hint:
                         "check the free space and permissions of \(options.outputDirectory.deletingLastPathComponent().path)"

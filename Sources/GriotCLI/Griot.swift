@@ -7,7 +7,7 @@ struct GriotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "griot",
         abstract: "Griot builds a linked reference site from Markdown pages about countries and topics.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, ExplainCommand.self]
     )
 }
 

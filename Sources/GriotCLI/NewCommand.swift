@@ -46,7 +46,12 @@ struct NewCommand: ParsableCommand {
             _ = try scaffold.write(into: URL(fileURLWithPath: site))
             print("Created \(scaffold.path)")
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n    hint: \(error.hint)\n".utf8))
+            // The name is the user's text: its control characters are shown, not sent to the terminal.
+            let message = VisibleText.escapingControls(error.message)
+            FileHandle.standardError.write(
+                Data(
+                    "error[\(error.code.id)]: \(message)\n    hint: \(VisibleText.escapingControls(error.hint))\n".utf8)
+            )
             throw ExitCode(ExitStatus.contentErrors)
         }
     }

@@ -39,7 +39,8 @@ struct LiveInjection: Sendable {
 
             """
         for error in errors {
-            box += "<li><code>\(escape(error.place))</code>: <strong>\(escape(error.severity.rawValue))</strong>: "
+            box +=
+                "<li><code>\(escape(error.place))</code>: <strong>\(escape(error.severity.rawValue))[\(error.code.id)]</strong>: "
             box += escape(error.message)
             if let hint = error.hint { box += "<br><span class=\"hint\">hint: \(escape(hint))</span>" }
             box += "</li>\n"

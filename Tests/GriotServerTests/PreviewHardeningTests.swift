@@ -27,7 +27,7 @@ struct PreviewHardeningTests {
         // The overlay takes its look from a stylesheet of the preview's own, not inline styles.
         let overlay = LiveInjection().inject(
             into: "<html><body><p>x</p></body></html>",
-            errors: [Diagnostic(.error, file: "content/a.md", message: "bad", hint: "fix")])
+            errors: [Diagnostic(.missingPage, file: "content/a.md", message: "bad", hint: "fix")])
         #expect(!overlay.contains("style="))
         #expect(overlay.contains(LiveInjection.stylesheetPath))
         #expect(try site.get(LiveInjection.stylesheetPath).headers["content-type"] == "text/css; charset=utf-8")

@@ -239,7 +239,7 @@ final class PreviewServerTests {
         #expect(failed.body.contains("content/countries/gamma.md:12:1"))
         #expect(failed.body.contains("link to a missing page"))
         #expect(failed.body.contains("A freshly written sentence."), "the last good page stays underneath")
-        #expect(site.log.contains("content/countries/gamma.md:12:1: error: link to a missing page 'nowhere.md'"))
+        #expect(site.log.contains("content/countries/gamma.md:12:1: error[G401]: link to a missing page 'nowhere.md'"))
 
         try site.write(path, original)
         #expect(RawHTTP.receive(events, timeout: 2) { $0.contains("event: reload") }.contains("event: reload"))

@@ -53,7 +53,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     /// Extra `griot build` arguments; `$ROOT` stands for the site folder.
     var options: [String] = []
     var outcome: Outcome = .fails
-    /// Text standard error must contain, usually `path:line:column: error: message` and a hint;
+    /// Text standard error must contain, usually `path:line:column: error[G401]: message` and a hint;
     /// `$ROOT` stands for the site folder.
     var expected: [String]
     /// Text standard error must not contain.
@@ -209,7 +209,7 @@ extension BadInput {
     static let newPage = "content/countries/x.md"
 
     static let corpus: [BadInput] =
-        yaml + fences + encodings + files + templates + outputs + names + dates + links + types
+        yaml + fences + encodings + files + templates + outputs + names + dates + links + types + coded
 
     // Malformed YAML.
     static let yaml: [BadInput] = [
@@ -217,21 +217,21 @@ extension BadInput {
             name: "yaml: an alias to an anchor never defined",
             mutate: { try $0.replace(in: alpha, "summary: Alpha is the oldest partner.", with: "summary: *nothing") },
             expected: [
-                "content/countries/alpha.md:5:10: error: invalid YAML: '*nothing' names no '&nothing' anchor before it",
+                "content/countries/alpha.md:5:10: error[G206]: invalid YAML: '*nothing' names no '&nothing' anchor before it",
                 "    hint: define the anchor ('key: &nothing value') before the alias uses it",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "yaml: site.yml holding two documents",
             mutate: { try $0.write("content/site.yml", "---\ntitle: A\n---\ntitle: B\n") },
-            expected: ["content/site.yml:3:1: error: invalid YAML: a second document begins here"],
+            expected: ["content/site.yml:3:1: error[G207]: invalid YAML: a second document begins here"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "YAML: an unclosed flow list",
             mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [river-pact") },
             // libyaml notices the missing ']' on the next line, at 'events:'.
             expected: [
-                "content/countries/alpha.md:10:7: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"
+                "content/countries/alpha.md:10:7: error[G204]: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
@@ -240,7 +240,7 @@ extension BadInput {
                 try $0.replace(in: alpha, "  established: \"1960-08-20\"", with: " established: \"1960-08-20\"")
             },
             expected: [
-                "content/countries/alpha.md:8:3: error: invalid YAML: while parsing a block mapping: did not find expected key",
+                "content/countries/alpha.md:8:3: error[G204]: invalid YAML: while parsing a block mapping: did not find expected key",
                 "    hint: check the indentation and quoting on this line and the one before",
             ],
             summary: "1 error, 0 warnings"),
@@ -251,7 +251,7 @@ extension BadInput {
                     in: alpha, "summary: Alpha is the oldest partner.", with: "summary: Alpha: the oldest partner.")
             },
             expected: [
-                "content/countries/alpha.md:5:15: error: invalid YAML: mapping values are not allowed in this context",
+                "content/countries/alpha.md:5:15: error[G204]: invalid YAML: mapping values are not allowed in this context",
                 "    hint: a value containing ': ' must be quoted",
             ],
             summary: "1 error, 0 warnings"),
@@ -259,7 +259,7 @@ extension BadInput {
             name: "YAML: a tab used for indentation",
             mutate: { try $0.replace(in: alpha, "  status: active", with: "\tstatus: active") },
             expected: [
-                "content/countries/alpha.md:8:1: error: invalid YAML:",
+                "content/countries/alpha.md:8:1: error[G204]: invalid YAML:",
                 "    hint: YAML does not allow tabs for indentation: indent with spaces",
             ],
             summary: "1 error, 0 warnings"),
@@ -269,7 +269,7 @@ extension BadInput {
                 try $0.replace(in: alpha, "region: North Region\n", with: "region: North Region\ntitle: Again\n")
             },
             // The position is wrong (2:1 instead of 5:1): see duplicateKeyPosition.
-            expected: ["content/countries/alpha.md:", "error: invalid YAML: the key 'title' appears twice"],
+            expected: ["content/countries/alpha.md:", "error[G205]: invalid YAML: the key 'title' appears twice"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "YAML: a 100000-deep flow list (nesting bomb) is refused, no crash",
@@ -280,7 +280,7 @@ extension BadInput {
                         + String(repeating: "]", count: 100_000)
                         + "\n---\nBody.\n")
             },
-            expected: ["content/countries/x.md:3:", "error: invalid YAML"],
+            expected: ["content/countries/x.md:3:", "error[G204]: invalid YAML"],
             forbidden: neverShown,
             summary: "1 error, 0 warnings"),
         BadInput(
@@ -296,7 +296,8 @@ extension BadInput {
                 try site.write(newPage, lines.joined(separator: "\n") + "\n")
             },
             expected: [
-                "content/countries/x.md:7:", "error: the YAML grows past 2 MB once its aliases (*name) are expanded",
+                "content/countries/x.md:7:",
+                "error[G208]: the YAML grows past 2 MB once its aliases (*name) are expanded",
                 "hint: write the values out",
             ],
             summary: "1 error, 0 warnings"),
@@ -308,7 +309,7 @@ extension BadInput {
             name: "front matter: missing opening fence",
             mutate: { try $0.replace(in: alpha, "---\ntitle: Alpha\n", with: "title: Alpha\n") },
             expected: [
-                "content/countries/alpha.md:1:1: error: missing front matter: the file must begin with '---'",
+                "content/countries/alpha.md:1:1: error[G202]: missing front matter: the file must begin with '---'",
                 "    hint: add a line '---'",
             ],
             summary: "1 error, 0 warnings"),
@@ -318,21 +319,21 @@ extension BadInput {
                 try $0.replace(in: alpha, "    date: \"2024-12-17\"\n---\n", with: "    date: \"2024-12-17\"\n")
             },
             expected: [
-                "content/countries/alpha.md:1:1: error: front matter is not closed",
+                "content/countries/alpha.md:1:1: error[G203]: front matter is not closed",
                 "    hint: add a line '---' after the last front matter field",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "front matter: an empty file",
             mutate: { try $0.write(alpha, "") },
-            expected: ["content/countries/alpha.md:1:1: error: the file is empty"],
+            expected: ["content/countries/alpha.md:1:1: error[G201]: the file is empty"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "front matter: only '---' and '---' (empty: title and summary missing)",
             mutate: { try $0.write(alpha, "---\n---\n") },
             expected: [
-                "content/countries/alpha.md:2:1: error: missing required field 'summary'",
-                "content/countries/alpha.md:2:1: error: missing required field 'title'",
+                "content/countries/alpha.md:2:1: error[G211]: missing required field 'summary'",
+                "content/countries/alpha.md:2:1: error[G211]: missing required field 'title'",
                 "    hint: add a line 'title: …'",
             ],
             summary: "2 errors, 2 warnings"),
@@ -365,14 +366,14 @@ extension BadInput {
                     with: Array("Trade is ".utf8) + [0xC3, 0x28] + Array(" \"steady\"".utf8))
             },
             expected: [
-                "content/countries/alpha.md:32:10: error: the file is not valid UTF-8",
+                "content/countries/alpha.md:32:10: error[G106]: the file is not valid UTF-8",
                 "    hint: save the file as UTF-8",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "encoding: invalid UTF-8 after accented text (column in characters)",
             mutate: { site in try site.appendBytes(alpha, Array("\nCôte ".utf8) + [0xFF] + Array(" here\n".utf8)) },
-            expected: ["content/countries/alpha.md:38:6: error: the file is not valid UTF-8"],
+            expected: ["content/countries/alpha.md:38:6: error[G106]: the file is not valid UTF-8"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "encoding: a NUL byte in a text page",
@@ -380,7 +381,9 @@ extension BadInput {
                 try $0.replaceBytes(
                     in: alpha, "Alpha and Testland", with: Array("Alpha".utf8) + [0] + Array(" and Testland".utf8))
             },
-            expected: ["content/countries/alpha.md:23:6: error: the file holds a NUL byte: it is binary, not text"],
+            expected: [
+                "content/countries/alpha.md:23:6: error[G107]: the file holds a NUL byte: it is binary, not text"
+            ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "encoding: a binary file (PNG) named x.md",
@@ -390,7 +393,7 @@ extension BadInput {
                     [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0xD8])
             },
             expected: [
-                "content/countries/x.md:3:1: error: the file holds a NUL byte: it is binary, not text",
+                "content/countries/x.md:3:1: error[G107]: the file holds a NUL byte: it is binary, not text",
                 "    hint: content files must be UTF-8 Markdown; move other files out of content/",
             ],
             summary: "1 error, 0 warnings"),
@@ -402,7 +405,7 @@ extension BadInput {
             name: "file: a 20 MB page",
             mutate: { try $0.writeData(newPage, Data(repeating: UInt8(ascii: "a"), count: 20 * 1_048_576)) },
             expected: [
-                "content/countries/x.md: error: file is 20.0 MB, larger than the 8 MB a page may be",
+                "content/countries/x.md: error[G105]: file is 20.0 MB, larger than the 8 MB a page may be",
                 "    hint: split the page",
             ],
             summary: "1 error, 0 warnings"),
@@ -410,20 +413,20 @@ extension BadInput {
             name: "file: a symbolic link loop named x.md",
             mutate: { try $0.symlink(newPage, to: "x.md") },
             expected: [
-                "content/countries/x.md: error: cannot read the file: it is a broken or looping link",
+                "content/countries/x.md: error[G103]: cannot read the file: it is a broken or looping link",
                 "    hint: remove the link or point it at a real file",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "file: a dangling symbolic link (a file that vanished)",
             mutate: { try $0.symlink(newPage, to: "vanished.md") },
-            expected: ["content/countries/x.md: error: cannot read the file: it is a broken or looping link"],
+            expected: ["content/countries/x.md: error[G103]: cannot read the file: it is a broken or looping link"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "file: a FIFO named x.md does not hang",
             mutate: { try $0.makeFIFO(newPage) },
             expected: [
-                "content/countries/x.md: error: not a regular file",
+                "content/countries/x.md: error[G104]: not a regular file",
                 "    hint: content files must be plain Markdown files",
             ],
             summary: "1 error, 0 warnings"),
@@ -437,17 +440,17 @@ extension BadInput {
         BadInput(
             name: "file: content/site.yml is missing",
             mutate: { try FileManager.default.removeItem(at: $0.url("content/site.yml")) },
-            expected: ["content/site.yml: error: cannot read the file: no such file"],
+            expected: ["content/site.yml: error[G102]: cannot read the file: no such file"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "file: content/index.md is missing",
             mutate: { try FileManager.default.removeItem(at: $0.url("content/index.md")) },
-            expected: ["content/index.md: error: cannot read the file: no such file"],
+            expected: ["content/index.md: error[G102]: cannot read the file: no such file"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "file: malformed content/site.yml",
             mutate: { try $0.write("content/site.yml", "title: [Fixture Atlas\nsubject: Testland\n") },
-            expected: ["content/site.yml:", "error: invalid YAML: while parsing a flow sequence"],
+            expected: ["content/site.yml:", "error[G204]: invalid YAML: while parsing a flow sequence"],
             summary: "1 error, 0 warnings"),
     ]
 
@@ -460,7 +463,7 @@ extension BadInput {
                     "templates/topic.mustache", "{{<base}}\n{{$content}}\n<h1>{{title}</h1>\n{{/content}}\n{{/base}}\n")
             },
             expected: [
-                "templates/topic.mustache:3:12: error: template syntax error: a tag is not finished (missing '}}'?)",
+                "templates/topic.mustache:3:12: error[G602]: template syntax error: a tag is not finished (missing '}}'?)",
                 "    hint: check that every {{#section}}",
             ],
             summary: "1 error, 0 warnings"),
@@ -472,7 +475,7 @@ extension BadInput {
                     "{{<base}}\n{{$content}}\n{{#events}}\n<li>{{title}}</li>\n{{/event}}\n{{/content}}\n{{/base}}\n")
             },
             expected: [
-                "templates/topic.mustache:5:4: error: template syntax error: a closing tag does not match the section it closes"
+                "templates/topic.mustache:5:4: error[G602]: template syntax error: a closing tag does not match the section it closes"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
@@ -483,14 +486,16 @@ extension BadInput {
                     "{{<base}}\n{{$content}}\n<h1>{{title}}</h1>\n{{> partials/page-bdy}}\n{{/content}}\n{{/base}}\n")
             },
             expected: [
-                "templates/topic.mustache:4:1: error: the template uses 'partials/page-bdy', which does not exist",
+                "templates/topic.mustache:4:1: error[G603]: the template uses 'partials/page-bdy', which does not exist",
                 "    hint: did you mean 'partials/page-body'?",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "template: a page template is missing",
             mutate: { try FileManager.default.removeItem(at: $0.url("templates/topic.mustache")) },
-            expected: ["templates/topic.mustache: error: missing template 'topic'", "    hint: every site needs: "],
+            expected: [
+                "templates/topic.mustache: error[G604]: missing template 'topic'", "    hint: every site needs: ",
+            ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "template: invalid UTF-8 in a template",
@@ -499,12 +504,12 @@ extension BadInput {
                     "templates/topic.mustache",
                     Array("{{<base}}\n{{$content}}\n<p>".utf8) + [0xFF] + Array("</p>\n{{/content}}\n{{/base}}\n".utf8))
             },
-            expected: ["templates/topic.mustache:3:4: error: the file is not valid UTF-8"],
+            expected: ["templates/topic.mustache:3:4: error[G106]: the file is not valid UTF-8"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "template: no templates/ folder at all",
             mutate: { try FileManager.default.removeItem(at: $0.url("templates")) },
-            expected: ["templates: error: no templates found"],
+            expected: ["templates: error[G601]: no templates found"],
             summary: "1 error, 0 warnings"),
     ]
 
@@ -514,7 +519,7 @@ extension BadInput {
             name: "output: --output below a regular file",
             mutate: { try $0.write("afile", "not a folder\n") },
             options: ["--output", "$ROOT/afile/out"],
-            expected: ["$ROOT/afile/out: error: cannot create the output folder"],
+            expected: ["$ROOT/afile/out: error[G701]: cannot create the output folder"],
             // The reason printed today is 'NSCocoaErrorDomain error 512': see outputBelowFileReason.
             forbidden: [],
             summary: "1 error, 0 warnings", check: .clean),
@@ -522,7 +527,7 @@ extension BadInput {
             name: "output: --output is a regular file",
             mutate: { try $0.write("afile", "not a folder\n") },
             options: ["--output", "$ROOT/afile"],
-            expected: ["$ROOT/afile: error: the output path $ROOT/afile is a file, not a folder"],
+            expected: ["$ROOT/afile: error[G704]: the output path $ROOT/afile is a file, not a folder"],
             summary: "1 error, 0 warnings", check: .clean),
         BadInput(
             name: "output: a non-empty folder griot did not write is left untouched",
@@ -532,7 +537,7 @@ extension BadInput {
             },
             options: ["--output", "$ROOT/foreign"],
             expected: [
-                "$ROOT/foreign: error: refusing to replace $ROOT/foreign: it is not empty and was not written by griot",
+                "$ROOT/foreign: error[G705]: refusing to replace $ROOT/foreign: it is not empty and was not written by griot",
                 "    hint: choose an empty or new folder for --output",
             ],
             summary: "1 error, 0 warnings", check: .clean, untouched: ["foreign"]),
@@ -541,14 +546,14 @@ extension BadInput {
             mutate: { _ in },
             options: ["--output", "$ROOT/content"],
             expected: [
-                "$ROOT/content: error: refusing to write the site to $ROOT/content: it would replace or mix with the site's own files"
+                "$ROOT/content: error[G706]: refusing to write the site to $ROOT/content: it would replace or mix with the site's own files"
             ],
             summary: "1 error, 0 warnings", check: .clean),
         BadInput(
             name: "output: --output is a symbolic link to content/",
             mutate: { try $0.symlink("out", to: "content") },
             options: ["--output", "$ROOT/out"],
-            expected: ["$ROOT/out: error: refusing to write the site to $ROOT/out"],
+            expected: ["$ROOT/out: error[G706]: refusing to write the site to $ROOT/out"],
             summary: "1 error, 0 warnings", check: .clean),
     ]
 
@@ -559,7 +564,7 @@ extension BadInput {
             mutate: { site in try site.write("content/countries/France.md", try site.read("content/countries/gamma.md"))
             },
             expected: [
-                "content/countries/France.md: error: the file name 'France.md' is not a slug",
+                "content/countries/France.md: error[G110]: the file name 'France.md' is not a slug",
                 "    hint: rename it to 'france.md': lowercase ASCII words joined by '-'",
             ],
             summary: "1 error, 0 warnings"),
@@ -569,7 +574,7 @@ extension BadInput {
                 try site.write("content/countries/Côte d'Ivoire.md", try site.read("content/countries/gamma.md"))
             },
             expected: [
-                "content/countries/Côte d'Ivoire.md: error: the file name 'Côte d'Ivoire.md' is not a slug",
+                "content/countries/Côte d'Ivoire.md: error[G110]: the file name 'Côte d'Ivoire.md' is not a slug",
                 "rename it to 'cote-d-ivoire.md'",
             ],
             summary: "1 error, 0 warnings"),
@@ -577,28 +582,28 @@ extension BadInput {
             name: "name: two files mapping to one URL (Alpha.md beside alpha.md)",
             mutate: { site in try site.write("content/countries/Alpha.md", try site.read(alpha)) },
             expected: [
-                "content/countries/Alpha.md: error: this file and 'content/countries/alpha.md' both map to /countries/alpha/"
+                "content/countries/Alpha.md: error[G111]: this file and 'content/countries/alpha.md' both map to /countries/alpha/"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "name: a topic slug that has no page",
             mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [nowhere]") },
             expected: [
-                "content/countries/alpha.md:9:10: error: 'topics' names 'nowhere', which has no page in content/topics/"
+                "content/countries/alpha.md:9:10: error[G405]: 'topics' names 'nowhere', which has no page in content/topics/"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "name: a misspelt topic slug gets a did-you-mean",
             mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [river-pakt]") },
             expected: [
-                "content/countries/alpha.md:9:10: error: 'topics' names 'river-pakt', which has no page in content/topics/",
+                "content/countries/alpha.md:9:10: error[G405]: 'topics' names 'river-pakt', which has no page in content/topics/",
                 "    hint: did you mean 'river-pact'?",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "name: a slug reference trying to escape the site",
             mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [\"../../etc/passwd\"]") },
-            expected: ["content/countries/alpha.md:9:10: error: '../../etc/passwd' is not a slug"],
+            expected: ["content/countries/alpha.md:9:10: error[G406]: '../../etc/passwd' is not a slug"],
             summary: "1 error, 0 warnings"),
     ]
 
@@ -608,7 +613,7 @@ extension BadInput {
             name: "date: 2023-02-30 does not exist",
             mutate: { try $0.replace(in: alpha, "\"1960-08-20\"", with: "\"2023-02-30\"") },
             expected: [
-                "content/countries/alpha.md:7:25: error: 'established': '2023-02-30' — February 2023 has 28 days",
+                "content/countries/alpha.md:7:25: error[G301]: 'established': '2023-02-30' — February 2023 has 28 days",
                 "    hint: did you mean 2023-02-28?",
             ],
             summary: "1 error, 0 warnings"),
@@ -616,7 +621,7 @@ extension BadInput {
             name: "date: month 13",
             mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"1963-13\"") },
             expected: [
-                "content/countries/alpha.md:11:17: error: 'date': '1963-13' — months run 01–12",
+                "content/countries/alpha.md:11:17: error[G301]: 'date': '1963-13' — months run 01–12",
                 "    hint: for a season use 21–24, e.g. 1963-21",
             ],
             summary: "1 error, 0 warnings"),
@@ -624,7 +629,7 @@ extension BadInput {
             name: "date: a letter where a digit belongs",
             mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"196Y\"") },
             expected: [
-                "content/countries/alpha.md:11:15: error: 'date': '196Y' — 'Y' is not a digit",
+                "content/countries/alpha.md:11:15: error[G301]: 'date': '196Y' — 'Y' is not a digit",
                 "    hint: an unknown digit is written X; did you mean 196X?",
             ],
             summary: "1 error, 0 warnings"),
@@ -632,7 +637,7 @@ extension BadInput {
             name: "date: 45 is neither a month nor a part of a year",
             mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"2023-45\"") },
             expected: [
-                "content/countries/alpha.md:11:17: error: 'date': '2023-45' — 45 is neither a month (01–12) nor a part of a year (21–41)",
+                "content/countries/alpha.md:11:17: error[G301]: 'date': '2023-45' — 45 is neither a month (01–12) nor a part of a year (21–41)",
                 "    hint: e.g. 2023-04 for April, 2023-21 for spring, 2023-33 for the first quarter",
             ],
             summary: "1 error, 0 warnings"),
@@ -640,7 +645,7 @@ extension BadInput {
             name: "date: an interval that ends before it starts",
             mutate: { try $0.replace(in: alpha, "\"1963-07\"", with: "\"1985/1984\"") },
             expected: [
-                "content/countries/alpha.md:11:17: error: 'date': '1985/1984' — the interval ends before it starts",
+                "content/countries/alpha.md:11:17: error[G302]: 'date': '1985/1984' — the interval ends before it starts",
                 "    hint: did you mean 1984/1985?",
             ],
             summary: "1 error, 0 warnings"),
@@ -648,7 +653,7 @@ extension BadInput {
             name: "date: not a date at all (day first)",
             mutate: { try $0.replace(in: alpha, "\"1960-08-20\"", with: "\"20-08-1960\"") },
             expected: [
-                "content/countries/alpha.md:7:17: error: 'established': '20-08-1960' — a year has four digits",
+                "content/countries/alpha.md:7:17: error[G301]: 'established': '20-08-1960' — a year has four digits",
                 "    hint: write the full year, e.g. 1920, or 0020 for the year 20",
             ],
             summary: "1 error, 0 warnings"),
@@ -656,7 +661,7 @@ extension BadInput {
             name: "date: until before date",
             mutate: { try $0.replace(in: alpha, "until: \"1737\"", with: "until: \"1500\"") },
             expected: [
-                "content/countries/alpha.md:14:13: error: 'until': '1500' — the period ends before it begins (1591)",
+                "content/countries/alpha.md:14:13: error[G302]: 'until': '1500' — the period ends before it begins (1591)",
                 "    hint: did you mean date: 1500, until: 1591?",
             ],
             summary: "1 error, 0 warnings"),
@@ -664,7 +669,7 @@ extension BadInput {
             name: "relations: status severed without a severed date",
             mutate: { try $0.replace(in: beta, "  severed: \"2024-08-04\"\n", with: "") },
             expected: [
-                "content/countries/beta.md:7:11: error: status is 'severed' but no 'severed' date is given",
+                "content/countries/beta.md:7:11: error[G222]: status is 'severed' but no 'severed' date is given",
                 "    hint: add 'severed: \"YYYY-MM-DD\"' under 'relations'",
             ],
             summary: "1 error, 0 warnings"),
@@ -672,7 +677,7 @@ extension BadInput {
             name: "relations: a severed date with status active",
             mutate: { try $0.replace(in: beta, "status: severed", with: "status: active") },
             expected: [
-                "content/countries/beta.md:8:12: error: a 'severed' date is given but status is 'active'",
+                "content/countries/beta.md:8:12: error[G223]: a 'severed' date is given but status is 'active'",
                 "    hint: set 'status: severed', or remove the 'severed' date",
             ],
             summary: "1 error, 0 warnings"),
@@ -681,7 +686,7 @@ extension BadInput {
             mutate: { try $0.replace(in: beta, "status: severed", with: "status: sevred") },
             // A second, misleading error follows today: see unknownStatusNoCascade.
             expected: [
-                "content/countries/beta.md:7:11: error: unknown relations status 'sevred'",
+                "content/countries/beta.md:7:11: error[G221]: unknown relations status 'sevred'",
                 "    hint: did you mean 'severed'?",
             ]),
     ]
@@ -692,7 +697,7 @@ extension BadInput {
             name: "url: a source url with ftp://",
             mutate: { try $0.replace(in: alpha, "https://example.org/alpha", with: "ftp://example.org/alpha") },
             expected: [
-                "content/countries/alpha.md:20:10: error: a source's url must be an http or https address, not 'ftp://example.org/alpha'",
+                "content/countries/alpha.md:20:10: error[G215]: a source's url must be an http or https address, not 'ftp://example.org/alpha'",
                 "    hint: write the full address starting with https://",
             ],
             summary: "1 error, 0 warnings"),
@@ -700,47 +705,47 @@ extension BadInput {
             name: "url: a source url with javascript:",
             mutate: { try $0.replace(in: alpha, "https://example.org/alpha", with: "javascript:alert(1)") },
             expected: [
-                "content/countries/alpha.md:20:10: error: a source's url must be an http or https address, not 'javascript:alert(1)'"
+                "content/countries/alpha.md:20:10: error[G215]: a source's url must be an http or https address, not 'javascript:alert(1)'"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: a javascript: Markdown link",
             mutate: { try $0.append(alpha, "[click](javascript:alert(1))\n") },
             expected: [
-                "content/countries/alpha.md:37:1: error: unsafe javascript: link 'javascript:alert(1)'",
+                "content/countries/alpha.md:37:1: error[G403]: unsafe javascript: link 'javascript:alert(1)'",
                 "    hint: links may use http, https, mailto or a relative path; 'javascript:' is refused",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: a JavaScript: link hidden in a reference definition",
             mutate: { try $0.append(alpha, "\n[click][r]\n\n[r]: JavaScript:alert(1)\n") },
-            expected: ["content/countries/alpha.md:38:1: error: unsafe javascript: link 'JavaScript:alert(1)'"],
+            expected: ["content/countries/alpha.md:38:1: error[G403]: unsafe javascript: link 'JavaScript:alert(1)'"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: a data:text/html link",
             mutate: { try $0.append(alpha, "[x](data:text/html;base64,PHNjcmlwdD4=)\n") },
             expected: [
-                "content/countries/alpha.md:37:1: error: unsafe data: link 'data:text/html;base64,PHNjcmlwdD4='"
+                "content/countries/alpha.md:37:1: error[G403]: unsafe data: link 'data:text/html;base64,PHNjcmlwdD4='"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: to a missing page",
             mutate: { try $0.append(alpha, "See [Zeta](zeta.md).\n") },
             expected: [
-                "content/countries/alpha.md:37:5: error: link to a missing page 'zeta.md'",
+                "content/countries/alpha.md:37:5: error[G401]: link to a missing page 'zeta.md'",
                 "    hint: link other pages by their file, relative to this one",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: climbing out of the site",
             mutate: { try $0.append(alpha, "See [this](../../../etc/passwd.md).\n") },
-            expected: ["content/countries/alpha.md:37:5: error: link to a missing page '../../../etc/passwd.md'"],
+            expected: ["content/countries/alpha.md:37:5: error[G401]: link to a missing page '../../../etc/passwd.md'"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: to a missing anchor on another page",
             mutate: { try $0.append(alpha, "See [Beta](beta.md#the-ruptur).\n") },
             expected: [
-                "content/countries/alpha.md:37:5: error: link to a missing heading '#the-ruptur' in 'beta.md'",
+                "content/countries/alpha.md:37:5: error[G402]: link to a missing heading '#the-ruptur' in 'beta.md'",
                 "    hint: did you mean '#the-rupture'?",
             ],
             summary: "1 error, 0 warnings"),
@@ -748,13 +753,13 @@ extension BadInput {
             name: "link: to a missing anchor on the same page",
             mutate: { try $0.append(alpha, "Back to [top](#nowhere-at-all).\n") },
             expected: [
-                "content/countries/alpha.md:37:9: error: link to a missing heading '#nowhere-at-all' on this page"
+                "content/countries/alpha.md:37:9: error[G402]: link to a missing heading '#nowhere-at-all' on this page"
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "link: after accented text (line checked; column: see linkColumnAfterNonASCII)",
             mutate: { try $0.append(alpha, "Côte d’Ivoire, [Zeta](zeta.md).\n") },
-            expected: ["content/countries/alpha.md:37:", "error: link to a missing page 'zeta.md'"],
+            expected: ["content/countries/alpha.md:37:", "error[G401]: link to a missing page 'zeta.md'"],
             summary: "1 error, 0 warnings"),
     ]
 
@@ -764,14 +769,14 @@ extension BadInput {
             name: "type: a title that is a list",
             mutate: { try $0.replace(in: alpha, "title: Alpha\n", with: "title: [Alpha, Beta]\n") },
             expected: [
-                "content/countries/alpha.md:2:8: error: 'title' must be text, not a list",
+                "content/countries/alpha.md:2:8: error[G212]: 'title' must be text, not a list",
                 "    hint: write it on one line after the colon",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "type: an empty title",
             mutate: { try $0.replace(in: alpha, "title: Alpha\n", with: "title: \"\"\n") },
-            expected: ["content/countries/alpha.md:2:8: error: 'title' is empty"],
+            expected: ["content/countries/alpha.md:2:8: error[G213]: 'title' is empty"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "type: events that is a mapping instead of a list",
@@ -782,26 +787,28 @@ extension BadInput {
                     with: "events:\n  date: \"1963-07\"\n  title: Alpha opens an embassy\n")
             },
             expected: [
-                "content/countries/alpha.md:11:3: error: 'events' must be a list",
+                "content/countries/alpha.md:11:3: error[G212]: 'events' must be a list",
                 "    hint: write 'events: [a, b]' or one '- item' per line",
             ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "type: draft that is not true or false",
             mutate: { try $0.replace(in: "content/countries/delta.md", "draft: true", with: "draft: maybe") },
-            expected: ["content/countries/delta.md:5:8: error: 'draft' must be true or false"],
+            expected: ["content/countries/delta.md:5:8: error[G212]: 'draft' must be true or false"],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "type: an iso code that is not two capitals",
             mutate: { try $0.replace(in: alpha, "iso: AL", with: "iso: Alpha") },
-            expected: ["content/countries/alpha.md:3:6: error: 'iso' must be a two-letter ISO 3166-1 code such as FR"],
+            expected: [
+                "content/countries/alpha.md:3:6: error[G214]: 'iso' must be a two-letter ISO 3166-1 code such as FR"
+            ],
             summary: "1 error, 0 warnings"),
         BadInput(
             name: "harmless: an unknown key is a warning with a did-you-mean",
             mutate: { try $0.replace(in: alpha, "region: North Region", with: "regoin: North Region") },
             outcome: .builds,
             expected: [
-                "content/countries/alpha.md:4:1: warning: unknown key 'regoin' in a country page's front matter",
+                "content/countries/alpha.md:4:1: warning[G210]: unknown key 'regoin' in a country page's front matter",
                 "    hint: did you mean 'region'?",
             ],
             summary: "0 errors, 1 warning"),
@@ -813,14 +820,14 @@ extension BadInput {
         name: "regression: --output below a regular file names the reason",
         mutate: { try $0.write("afile", "not a folder\n") },
         options: ["--output", "$ROOT/afile/out"],
-        expected: ["$ROOT/afile/out: error: cannot create the output folder: "],
+        expected: ["$ROOT/afile/out: error[G701]: cannot create the output folder: "],
         forbidden: neverShown + ["The operation could not be completed"],
         summary: "1 error, 0 warnings", check: .clean)
 
     static let justOverSizeLimit = BadInput(
         name: "regression: a page one byte over 8 MB",
         mutate: { try $0.writeData(newPage, Data(repeating: UInt8(ascii: "a"), count: 8 * 1_048_576 + 1)) },
-        expected: ["content/countries/x.md: error: file is ", "larger than the 8 MB a page may be"],
+        expected: ["content/countries/x.md: error[G105]: file is ", "larger than the 8 MB a page may be"],
         forbidden: neverShown + ["file is 8 MB, larger than the 8 MB"],
         summary: "1 error, 0 warnings")
 
@@ -837,15 +844,15 @@ extension BadInput {
     static let caseCollisionKeepsValidFile = BadInput(
         name: "regression: Alpha.md beside alpha.md is reported on Alpha.md alone",
         mutate: { site in try site.write("content/countries/Alpha.md", try site.read(alpha)) },
-        expected: ["content/countries/Alpha.md: error: "],
-        forbidden: neverShown + ["content/countries/alpha.md: error", "link to a missing page"],
+        expected: ["content/countries/Alpha.md: error[G111]: "],
+        forbidden: neverShown + ["content/countries/alpha.md: error[", "link to a missing page"],
         summary: "1 error, 0 warnings")
 
     static let unknownStatusNoCascade = BadInput(
         name: "regression: an unknown status is one error",
         mutate: { try $0.replace(in: beta, "status: severed", with: "status: sevred") },
         expected: [
-            "content/countries/beta.md:7:11: error: unknown relations status 'sevred'",
+            "content/countries/beta.md:7:11: error[G221]: unknown relations status 'sevred'",
             "    hint: did you mean 'severed'?",
         ],
         forbidden: neverShown + ["but status is 'active'"],
@@ -854,26 +861,26 @@ extension BadInput {
     static let slugReferenceNotASlug = BadInput(
         name: "regression: a slug reference that is a path is refused as not a slug",
         mutate: { try $0.replace(in: alpha, "topics: [river-pact]", with: "topics: [\"../../etc/passwd\"]") },
-        expected: ["content/countries/alpha.md:9:10: error: ", "not a slug"],
+        expected: ["content/countries/alpha.md:9:10: error[G406]: ", "not a slug"],
         forbidden: neverShown + ["create content/topics/../../etc/passwd.md"],
         summary: "1 error, 0 warnings")
 
     static let duplicateKeyPosition = BadInput(
         name: "regression: a duplicated key is reported at the second key",
         mutate: { try $0.replace(in: alpha, "region: North Region\n", with: "region: North Region\ntitle: Again\n") },
-        expected: ["content/countries/alpha.md:5:1: error: invalid YAML: the key 'title' appears twice"],
+        expected: ["content/countries/alpha.md:5:1: error[G205]: invalid YAML: the key 'title' appears twice"],
         summary: "1 error, 0 warnings")
 
     static let linkColumnAfterNonASCII = BadInput(
         name: "regression: a link's column after accented text counts characters",
         mutate: { try $0.append(alpha, "Côte d’Ivoire, [Zeta](zeta.md).\n") },
-        expected: ["content/countries/alpha.md:37:16: error: link to a missing page 'zeta.md'"],
+        expected: ["content/countries/alpha.md:37:16: error[G401]: link to a missing page 'zeta.md'"],
         summary: "1 error, 0 warnings")
 
     static let linkColumnOnIndentedLine = BadInput(
         name: "regression: a link on an indented continuation line",
         mutate: { try $0.append(alpha, "First line\n   then [Zeta](zeta.md).\n") },
-        expected: ["content/countries/alpha.md:38:9: error: link to a missing page 'zeta.md'"],
+        expected: ["content/countries/alpha.md:38:9: error[G401]: link to a missing page 'zeta.md'"],
         summary: "1 error, 0 warnings")
 }
 
@@ -1027,6 +1034,16 @@ extension FixtureSite {
 
     func symlink(_ path: String, to destination: String) throws {
         try FileManager.default.createSymbolicLink(atPath: url(path).path, withDestinationPath: destination)
+    }
+
+    /// Creates an empty file whose name is raw bytes (which need not be UTF-8), relative to the site.
+    func createFile(named bytes: [UInt8]) throws {
+        let path = Array(root.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+        let descriptor = path.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
+        guard descriptor >= 0 else { throw MutationError(description: "cannot create the file: errno \(errno)") }
+        close(descriptor)
     }
 
     func makeFIFO(_ path: String) throws {

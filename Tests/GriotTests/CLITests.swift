@@ -47,11 +47,12 @@ struct CLITests {
         #expect(
             lines.contains {
                 $0.hasPrefix(
-                    "content/countries/gamma.md:6:25: error: 'established': '1963-02-30' — February 1963 has 28 days")
+                    "content/countries/gamma.md:6:25: error[G301]: 'established': '1963-02-30' — February 1963 has 28 days"
+                )
             })
         #expect(
             lines.contains {
-                $0.hasPrefix("content/countries/gamma.md:12:1: error: link to a missing page 'nowhere.md'")
+                $0.hasPrefix("content/countries/gamma.md:12:1: error[G401]: link to a missing page 'nowhere.md'")
             })
         #expect(lines.contains { $0.hasPrefix("    hint: ") })
         #expect(lines.last == "2 errors, 0 warnings")

@@ -64,12 +64,13 @@ struct BaseURLTests {
             try site.read("content/site.yml").replacingOccurrences(
                 of: "base_url: https://example.org/atlas/", with: "base_url: \"\(value)\""))
         let error = try #require(site.check().errors.first, "\(value) was accepted")
+        #expect(error.code == .invalidBaseURL)
         #expect(error.message.contains("cannot be a base URL"))
         #expect(error.file == "content/site.yml")
         #expect(error.line == 4)
         let result = try CLI.run(["build", "--site", site.root.path, "--base-url", value])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--base-url"))
+        #expect(result.stderr.contains("--base-url: error[G502]: --base-url"))
     }
 
     @Test(
@@ -77,50 +78,6 @@ struct BaseURLTests {
         arguments: ["/", "/mali/", "https://example.org/", "http://localhost:8080/mali"])
     func accepted(value: String) {
         #expect(SiteConfig.problem(withBaseURL: value) == nil)
-    }
-}
-
-/// Messages that name the real cause: a file name that is not UTF-8, a hidden page file, an
-/// output that is a link to nowhere.
-@Suite("Honest messages")
-struct HonestMessageTests {
-    @Test("a file name that is not UTF-8 is said to be so, its stray byte shown")
-    func notUTF8() throws {
-        let site = try FixtureSite()
-        defer { site.remove() }
-        var path = Array(site.url("content/countries").path.utf8) + Array("/bad-".utf8) + [0xFF] + Array("name.md".utf8)
-        path.append(0)
-        let descriptor = path.withUnsafeBufferPointer {
-            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
-        }
-        try #require(descriptor >= 0)
-        close(descriptor)
-        let errors = site.check().errors
-        #expect(errors.count == 1)
-        #expect(
-            errors.first?.message
-                == "the file name 'bad-\\xFFname.md' is not valid UTF-8, so it cannot be a page's address")
-    }
-
-    @Test("a page file whose name starts with a dot is named in a warning, not silently skipped")
-    func hiddenFile() throws {
-        let site = try FixtureSite()
-        defer { site.remove() }
-        try site.write("content/topics/.notes.md", "---\ntitle: Notes\n---\n")
-        let report = site.check()
-        #expect(report.errors.isEmpty)
-        #expect(
-            report.warnings.contains { $0.file == "content/topics/.notes.md" && $0.message.contains("hidden file") })
-    }
-
-    @Test("an output that is a link to nowhere says where it points")
-    func danglingOutput() throws {
-        let site = try FixtureSite()
-        defer { site.remove() }
-        try FileManager.default.createSymbolicLink(atPath: site.output.path, withDestinationPath: "/nonexistent/place")
-        let result = try CLI.run(["build", "--site", site.root.path])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("is a symbolic link (to /nonexistent/place, which does not exist)"))
     }
 }
 
@@ -141,18 +98,22 @@ struct GitHubAnnotationTests {
             let error = try #require(lines.first { $0.hasPrefix("::error ") }, "\(command): \(result.stdout)")
             #expect(
                 error.hasPrefix(
-                    "::error file=\(site.root.path)/content/countries/gamma.md,line=12,col=1::link to a missing page 'nowhere.md'%0Ahint: "
+                    "::error file=\(site.root.path)/content/countries/gamma.md,line=12,col=1,title=G401 missing-page::link to a missing page 'nowhere.md'%0Ahint: "
                 ))
-            #expect(lines.contains { $0.hasPrefix("::warning file=\(site.root.path)/content/topics/.notes.md::") })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("::warning file=\(site.root.path)/content/topics/.notes.md,title=G109 hidden-file::")
+                })
         }
     }
 
     @Test("messages and paths are encoded so the runner reads them back whole")
     func encoding() {
         let diagnostic = Diagnostic(
-            .warning, file: "content/a,b:c.md", line: 2, column: 3, message: "50% done\nnext", hint: nil)
+            .unknownKey, file: "content/a,b:c.md", line: 2, column: 3, message: "50% done\nnext", hint: nil)
         #expect(
             GitHubAnnotations(folder: "./site").format(diagnostic)
-                == "::warning file=site/content/a%2Cb%3Ac.md,line=2,col=3::50%25 done\\u{A}next\n")
+                == "::warning file=site/content/a%2Cb%3Ac.md,line=2,col=3,title=G210 unknown-key::50%25 done\\u{A}next\n"
+        )
     }
 }

@@ -156,6 +156,7 @@ struct WriteStageTests {
         let report = fixture.build()
         #expect(!report.succeeded)
         let message = try #require(report.errors.first?.message)
+        #expect(report.errors.first?.code == .outputBusy)
         #expect(message.contains("another griot build is writing to"))
         #expect(message.contains("4242"))
         #expect(report.errors.first?.hint?.contains("wait") == true)

@@ -10,6 +10,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
+    /// What kind of problem it is, stable across releases (`G401`).
+    public var code: DiagnosticCode
     /// The file's path relative to the site folder (for example `content/countries/france.md`).
     public var file: String
     /// 1-based line, when the problem has one.
@@ -20,11 +22,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     /// A suggestion on how to fix the problem.
     public var hint: String?
 
+    /// A diagnostic as serious as its code says.
     public init(
-        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String,
+        _ code: DiagnosticCode, file: String, line: Int? = nil, column: Int? = nil, message: String,
         hint: String? = nil
     ) {
-        self.severity = severity
+        self.severity = code.severity
+        self.code = code
         self.file = file
         self.line = line
         self.column = column
@@ -32,9 +36,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.hint = hint
     }
 
-    public init(_ severity: Severity, at location: SourceLocation, message: String, hint: String? = nil) {
+    public init(_ code: DiagnosticCode, at location: SourceLocation, message: String, hint: String? = nil) {
         self.init(
-            severity, file: location.file, line: location.line, column: location.column, message: message,
+            code, file: location.file, line: location.line, column: location.column, message: message,
             hint: hint)
     }
 
@@ -76,12 +80,9 @@ struct DiagnosticBag: Sendable {
 
     var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        all.append(Diagnostic(.error, at: location, message: message, hint: hint))
-    }
-
-    mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        all.append(Diagnostic(.warning, at: location, message: message, hint: hint))
+    /// Records a problem of kind `code` at `location`.
+    mutating func report(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+        all.append(Diagnostic(code, at: location, message: message, hint: hint))
     }
 
     mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }

@@ -1,5 +1,5 @@
 /// Formats diagnostics the way the Swift compiler does:
-/// `path:line:column: error: message`, then an indented hint.
+/// `path:line:column: error[G401]: message`, then an indented hint.
 public struct DiagnosticPrinter: Sendable {
     /// Whether to colour the output with ANSI escapes (only on a terminal).
     public var colored: Bool
@@ -10,7 +10,7 @@ public struct DiagnosticPrinter: Sendable {
 
     /// The text of one diagnostic, ending in a newline.
     public func format(_ diagnostic: Diagnostic) -> String {
-        let label = diagnostic.severity.rawValue
+        let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]"
         let severity =
             colored
             ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(label):\u{1B}[0m" : "\u{1B}[1;35m\(label):\u{1B}[0m")

@@ -20,6 +20,7 @@ public struct GitHubAnnotations: Sendable {
         var properties = ["file=" + Self.property(folder + diagnostic.file)]
         if let line = diagnostic.line { properties.append("line=\(line)") }
         if let column = diagnostic.column { properties.append("col=\(column)") }
+        properties.append("title=" + Self.property(diagnostic.code.description))
         var message = VisibleText.escapingControls(diagnostic.message)
         if let hint = diagnostic.hint { message += "\nhint: " + VisibleText.escapingControls(hint) }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.data(message))\n"

@@ -40,7 +40,8 @@ public struct ContentLoader: Sendable {
             if let problem = SiteConfig.problem(withBaseURL: baseURL) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: "--base-url", message: "--base-url '\(baseURL)' cannot be a base URL: \(problem)",
+                        .invalidBaseURL, file: "--base-url",
+                        message: "--base-url '\(baseURL)' cannot be a base URL: \(problem)",
                         hint: "give an absolute address, https://example.org/mali/, or a path from the root, /mali/"))
             } else {
                 config.baseURL = baseURL
@@ -121,7 +122,7 @@ public struct ContentLoader: Sendable {
             guard entry.isUTF8 else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: path,
+                        .fileNameNotUTF8, file: path,
                         message: "the file name '\(name)' is not valid UTF-8, so it cannot be a page's address",
                         hint: "rename the file with UTF-8 characters, as a slug: lowercase ASCII words joined by '-'"))
                 continue
@@ -129,7 +130,7 @@ public struct ContentLoader: Sendable {
             guard !name.hasPrefix(".") else {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, file: path,
+                        .hiddenFile, file: path,
                         message: "'\(name)' is left out: a name starting with '.' is a hidden file",
                         hint: "rename it without the dot to publish it, or move it out of content/"))
                 continue
@@ -137,7 +138,7 @@ public struct ContentLoader: Sendable {
             guard let isDirectory = entry.isDirectory(in: folder) else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: path, message: "cannot read the file: it is a broken or looping link",
+                        .brokenLinkFile, file: path, message: "cannot read the file: it is a broken or looping link",
                         hint: "remove the link or point it at a real file"))
                 continue
             }
@@ -153,7 +154,7 @@ public struct ContentLoader: Sendable {
             if kind == .page, ContentPath.reservedTopLevel.contains(file.slug) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: file.path,
+                        .reservedAddress, file: file.path,
                         message:
                             "a plain page named '\(file.slug)' would be published at /\(file.slug)/, which the site uses already",
                         hint: "rename the file; these names are taken: "
@@ -166,13 +167,13 @@ public struct ContentLoader: Sendable {
             if let other = seen[file.slug] {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: file.path,
+                        .duplicateAddress, file: file.path,
                         message: "this file and '\(other)' both map to /\(kind.urlPrefix)\(file.slug)/",
                         hint: "keep one page per URL: merge the two files, or rename this one"))
             } else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: file.path, message: "the file name '\(file.name)' is not a slug",
+                        .fileNameNotSlug, file: file.path, message: "the file name '\(file.name)' is not a slug",
                         hint: file.slug.isEmpty
                             ? "name the file after the page in lowercase ASCII: 'cote-d-ivoire.md'"
                             : "rename it to '\(file.slug).md': lowercase ASCII words joined by '-'"))
@@ -198,7 +199,8 @@ public struct ContentLoader: Sendable {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         case .success(nil):
-            diagnostics.error(
+            diagnostics.report(
+                .emptyConfig,
                 SourceLocation(file: path, line: 1, column: 1), "site.yml is empty", hint: "add at least 'title: …'")
         case .success(let node?):
             guard let fields = YAMLMapping(node, origin: origin, what: "site.yml", diagnostics: &diagnostics) else {
@@ -211,7 +213,8 @@ public struct ContentLoader: Sendable {
             config.description = fields.string("description", diagnostics: &diagnostics) ?? ""
             let baseURL = fields.string("base_url", diagnostics: &diagnostics) ?? "/"
             if let problem = SiteConfig.problem(withBaseURL: baseURL) {
-                diagnostics.error(
+                diagnostics.report(
+                    .invalidBaseURL,
                     fields.location("base_url"), "'base_url': '\(baseURL)' cannot be a base URL: \(problem)",
                     hint: "write an absolute address, https://example.org/mali/, or a path from the root, /mali/")
             } else {

@@ -15,7 +15,7 @@ struct FrontMatter: Sendable {
         if text.isEmpty {
             return .failure(
                 Diagnostic(
-                    .error, file: file.path, line: 1, column: 1, message: "the file is empty",
+                    .emptyFile, file: file.path, line: 1, column: 1, message: "the file is empty",
                     hint: "start the file with a front matter block: a line '---', the YAML fields, and '---'"))
         }
         let utf8 = text.utf8
@@ -32,7 +32,7 @@ struct FrontMatter: Sendable {
                 guard fence == .dashes else {
                     return .failure(
                         Diagnostic(
-                            .error, file: file.path, line: 1, column: 1,
+                            .missingFrontMatter, file: file.path, line: 1, column: 1,
                             message: "missing front matter: the file must begin with '---'",
                             hint: "add a line '---', the fields (title: …), and a closing '---' before the Markdown"))
                 }
@@ -49,7 +49,7 @@ struct FrontMatter: Sendable {
         }
         return .failure(
             Diagnostic(
-                .error, file: file.path, line: 1, column: 1, message: "front matter is not closed",
+                .unclosedFrontMatter, file: file.path, line: 1, column: 1, message: "front matter is not closed",
                 hint: "add a line '---' after the last front matter field, before the Markdown"))
     }
 

@@ -37,7 +37,8 @@ struct PageDecoder {
             region = fields.string("region", diagnostics: &diagnostics)
             iso = fields.string("iso", diagnostics: &diagnostics)
             if let code = iso, !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
-                diagnostics.error(
+                diagnostics.report(
+                    .invalidISO,
                     fields.location("iso"), "'iso' must be a two-letter ISO 3166-1 code such as FR",
                     hint: "use the country's alpha-2 code in capitals, or leave 'iso' out")
             }
@@ -60,14 +61,16 @@ struct PageDecoder {
         }
         let draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         if sources.isEmpty && !draft {
-            diagnostics.warning(
+            diagnostics.report(
+                .noSources,
                 fields.location("sources"), "the page lists no sources",
                 hint: "add the documents it is written from under 'sources:' (title, publisher, url)")
         }
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         warnAboutPipeTables(in: body, diagnostics: &diagnostics)
         if body.isEmpty {
-            diagnostics.warning(
+            diagnostics.report(
+                .noBody,
                 SourceLocation(file: file.path, line: frontMatter.bodyFirstLine, column: 1),
                 "the page has no body text",
                 hint: "write at least a paragraph below the front matter")
@@ -84,7 +87,8 @@ struct PageDecoder {
             {
                 page.updated = day.iso
             } else {
-                diagnostics.error(
+                diagnostics.report(
+                    .invalidUpdated,
                     fields.location("updated"),
                     "'updated': '\(updated.text)' — the day a page was last revised is a single, exact day",
                     hint: "write it as YYYY-MM-DD: '2024-12-17'")
@@ -94,7 +98,8 @@ struct PageDecoder {
             switch Alias.parse(text) {
             case .success(let path): return Alias(path: path, location: location)
             case .failure(let error):
-                diagnostics.error(
+                diagnostics.report(
+                    .invalidAlias,
                     location, "'aliases': '\(text)' — \(error.message)",
                     hint: "write the old address as it was served, from the site's root: '/countries/ivory-coast/'")
                 return nil
@@ -121,7 +126,8 @@ struct PageDecoder {
     /// CommonMark has no tables: a pipe table would reach readers as a paragraph of bars.
     private static func warnAboutPipeTables(in body: MarkdownDocument, diagnostics: inout DiagnosticBag) {
         for location in body.pipeTables {
-            diagnostics.warning(
+            diagnostics.report(
+                .pipeTable,
                 location, "this pipe table is not CommonMark and renders as plain text",
                 hint: "write the rows as a list ('- **Name**: value') or as short paragraphs")
         }
@@ -164,24 +170,28 @@ struct PageDecoder {
             } else {
                 statusIsKnown = false
                 let names = Relation.Status.allCases.map(\.rawValue)
-                diagnostics.error(
+                diagnostics.report(
+                    .unknownStatus,
                     mapping.location("status"), "unknown relations status '\(status)'",
                     hint: nearest(status, in: names).map { "did you mean '\($0)'?" }
                         ?? "use one of: \(names.joined(separator: ", "))")
             }
         }
         if relation.status == .severed && relation.severed == nil && mapping.value("severed") == nil {
-            diagnostics.error(
+            diagnostics.report(
+                .severedWithoutDate,
                 mapping.location("status"), "status is 'severed' but no 'severed' date is given",
                 hint: "add 'severed: \"YYYY-MM-DD\"' under 'relations'")
         }
         if statusIsKnown, relation.status != .severed, mapping.value("severed") != nil {
-            diagnostics.error(
+            diagnostics.report(
+                .severedDateWithoutStatus,
                 mapping.location("severed"), "a 'severed' date is given but status is '\(relation.status.rawValue)'",
                 hint: "set 'status: severed', or remove the 'severed' date")
         }
         if let established = relation.established, let severed = relation.severed, !severed.isNotBefore(established) {
-            diagnostics.error(
+            diagnostics.report(
+                .severedBeforeEstablished,
                 mapping.location("severed"),
                 "relations are severed (\(severed)) before they were established (\(established))",
                 hint: "check both dates")
@@ -220,7 +230,8 @@ struct PageDecoder {
         let publisher = fields.string("publisher", diagnostics: &diagnostics)
         let url = fields.string("url", diagnostics: &diagnostics)
         if let url, !(url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")) {
-            diagnostics.error(
+            diagnostics.report(
+                .invalidSourceURL,
                 fields.location("url"), "a source's url must be an http or https address, not '\(url)'",
                 hint: "write the full address starting with https://, or leave 'url' out when it is not known")
         }

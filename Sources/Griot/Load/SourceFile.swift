@@ -25,21 +25,21 @@ public struct SourceFile: Sendable {
         guard stat(url.path, &info) == 0 else {
             return .failure(
                 Diagnostic(
-                    .error, file: path,
+                    .unreadableFile, file: path,
                     message: "cannot read the file: \(systemErrorDescription())",
                     hint: "check that it exists and that you may read it"))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(
                 Diagnostic(
-                    .error, file: path, message: "not a regular file",
+                    .notRegularFile, file: path, message: "not a regular file",
                     hint: "content files must be plain Markdown files; remove or replace this entry"))
         }
         let size = Int(info.st_size)
         if size > maximumSize {
             return .failure(
                 Diagnostic(
-                    .error, file: path,
+                    .fileTooLarge, file: path,
                     message:
                         "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MB, larger than the \(maximumSize / 1_048_576) MB a page may be",
                     hint: "split the page, or move large data out of content/"))
@@ -50,7 +50,7 @@ public struct SourceFile: Sendable {
         } catch {
             return .failure(
                 Diagnostic(
-                    .error, file: path, message: "cannot read the file: \(Self.reason(error))",
+                    .unreadableFile, file: path, message: "cannot read the file: \(Self.reason(error))",
                     hint: "check that it exists and that you may read it"))
         }
         return decode(data, path: path)
@@ -63,7 +63,7 @@ public struct SourceFile: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(
                 Diagnostic(
-                    .error, file: path, line: 1, column: 1, message: "the file is UTF-16 text, not UTF-8",
+                    .notUTF8, file: path, line: 1, column: 1, message: "the file is UTF-16 text, not UTF-8",
                     hint: "save the file as UTF-8 in your editor"))
         }
         let (nul, hasCarriageReturn) = bytes.withUnsafeBytes { raw -> (Int?, Bool) in
@@ -75,7 +75,7 @@ public struct SourceFile: Sendable {
             let (line, column) = position(of: bytes.startIndex + nul, in: bytes)
             return .failure(
                 Diagnostic(
-                    .error, file: path, line: line, column: column,
+                    .binaryFile, file: path, line: line, column: column,
                     message: "the file holds a NUL byte: it is binary, not text",
                     hint: "content files must be UTF-8 Markdown; move other files out of content/"))
         }
@@ -84,7 +84,7 @@ public struct SourceFile: Sendable {
             let (line, column) = position(of: bad, in: bytes)
             return .failure(
                 Diagnostic(
-                    .error, file: path, line: line, column: column, message: "the file is not valid UTF-8",
+                    .notUTF8, file: path, line: line, column: column, message: "the file is not valid UTF-8",
                     hint: "save the file as UTF-8 in your editor"))
         }
         guard hasCarriageReturn else { return .success(SourceFile(path: path, text: text)) }

@@ -28,21 +28,22 @@ struct YAMLOrigin: Sendable {
         switch failure {
         case .tooLarge(let mark):
             return Diagnostic(
-                .error, at: location(mark),
+                .yamlTooLarge, at: location(mark),
                 message:
                     "the YAML grows past \(YAMLComposer.aliasAllowance / 1_048_576) MB once its aliases (*name) are expanded",
                 hint: "write the values out instead of repeating them through '&anchor' and '*alias'")
         case .duplicateKey(let key, let mark):
             return Diagnostic(
-                .error, at: location(mark), message: "invalid YAML: the key '\(key)' appears twice",
+                .duplicateKey, at: location(mark), message: "invalid YAML: the key '\(key)' appears twice",
                 hint: "keep one '\(key):' line and remove the other")
         case .undefinedAlias(let name, let mark):
             return Diagnostic(
-                .error, at: location(mark), message: "invalid YAML: '*\(name)' names no '&\(name)' anchor before it",
+                .undefinedAlias, at: location(mark),
+                message: "invalid YAML: '*\(name)' names no '&\(name)' anchor before it",
                 hint: "define the anchor ('key: &\(name) value') before the alias uses it")
         case .severalDocuments(let mark):
             return Diagnostic(
-                .error, at: location(mark), message: "invalid YAML: a second document begins here",
+                .severalDocuments, at: location(mark), message: "invalid YAML: a second document begins here",
                 hint:
                     "front matter and site.yml hold one YAML document each: remove the '---' line that starts a second")
         case .syntax(let problem, let mark):
@@ -57,7 +58,7 @@ struct YAMLOrigin: Sendable {
             } else {
                 hint = "check the indentation and quoting on this line and the one before"
             }
-            return Diagnostic(.error, at: location(mark), message: "invalid YAML: \(problem)", hint: hint)
+            return Diagnostic(.invalidYAML, at: location(mark), message: "invalid YAML: \(problem)", hint: hint)
         }
     }
 }
@@ -71,7 +72,8 @@ struct YAMLMapping {
     /// Wraps `node`, or reports that it is not a mapping.
     init?(_ node: YAMLNode, origin: YAMLOrigin, what: String, diagnostics: inout DiagnosticBag) {
         guard let mapping = node.mapping else {
-            diagnostics.error(
+            diagnostics.report(
+                .notAMapping,
                 origin.location(node), "\(what) must be a set of 'key: value' fields",
                 hint: "write one field per line, such as 'title: France'")
             return nil
@@ -85,7 +87,8 @@ struct YAMLMapping {
     func checkKeys(_ allowed: [String], in what: String, diagnostics: inout DiagnosticBag) {
         for entry in entries where !allowed.contains(entry.key) {
             let suggestion = nearest(entry.key, in: allowed)
-            diagnostics.warning(
+            diagnostics.report(
+                .unknownKey,
                 origin.location(entry.keyNode), "unknown key '\(entry.key)' in \(what)",
                 hint: suggestion.map { "did you mean '\($0)'?" }
                     ?? "known keys: \(allowed.joined(separator: ", "))")
@@ -106,13 +109,15 @@ struct YAMLMapping {
     func string(_ key: String, required: Bool = false, diagnostics: inout DiagnosticBag) -> String? {
         guard let value = value(key) else {
             if required {
-                diagnostics.error(
+                diagnostics.report(
+                    .missingField,
                     origin.location(node), "missing required field '\(key)'", hint: "add a line '\(key): …'")
             }
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            diagnostics.error(
+            diagnostics.report(
+                .wrongType,
                 origin.location(value), "'\(key)' must be text, not a \(Self.shape(of: value))",
                 hint: "write it on one line after the colon, quoted if it contains ': '")
             return nil
@@ -120,7 +125,8 @@ struct YAMLMapping {
         let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
             if required {
-                diagnostics.error(origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")
+                diagnostics.report(
+                    .emptyValue, origin.location(value), "'\(key)' is empty", hint: "give '\(key)' a value")
             }
             return nil
         }
@@ -151,7 +157,8 @@ struct YAMLMapping {
     func bool(_ key: String, diagnostics: inout DiagnosticBag) -> Bool? {
         guard let value = value(key) else { return nil }
         if case .scalar = value, let flag = value.bool { return flag }
-        diagnostics.error(origin.location(value), "'\(key)' must be true or false", hint: "write '\(key): true'")
+        diagnostics.report(
+            .wrongType, origin.location(value), "'\(key)' must be true or false", hint: "write '\(key): true'")
         return nil
     }
 
@@ -159,7 +166,8 @@ struct YAMLMapping {
     func list(_ key: String, diagnostics: inout DiagnosticBag) -> [YAMLNode] {
         guard let value = value(key) else { return [] }
         guard let sequence = value.sequence else {
-            diagnostics.error(
+            diagnostics.report(
+                .wrongType,
                 origin.location(value), "'\(key)' must be a list",
                 hint: "write '\(key): [a, b]' or one '- item' per line")
             return []
@@ -171,7 +179,8 @@ struct YAMLMapping {
     func stringList(_ key: String, diagnostics: inout DiagnosticBag) -> [(String, SourceLocation)] {
         list(key, diagnostics: &diagnostics).compactMap { item in
             guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
-                diagnostics.error(origin.location(item), "each item of '\(key)' must be a single word or slug")
+                diagnostics.report(
+                    .wrongType, origin.location(item), "each item of '\(key)' must be a single word or slug")
                 return nil
             }
             return (scalar.string, origin.location(item))
@@ -212,7 +221,8 @@ extension DiagnosticBag {
     /// Reports an invalid date of `key` at the character the parser stopped at.
     mutating func error(dateError problem: EDTFParseError, key: String, in mapping: YAMLMapping) {
         let field = problem.field == .until ? "until" : key
-        error(
+        report(
+            problem.kind == .endBeforeStart ? .endBeforeStart : .invalidDate,
             mapping.location(field, offset: problem.offset), "'\(field)': '\(problem.text)' — \(problem.reason)",
             hint: problem.hint)
     }

@@ -21,7 +21,7 @@ public struct Templates: Sendable {
         if files.isEmpty {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: sitePath, message: "no templates found",
+                    .noTemplates, file: sitePath, message: "no templates found",
                     hint: "the site needs templates/base.mustache and one template per page kind"))
         }
         for name in files {
@@ -39,7 +39,7 @@ public struct Templates: Sendable {
                 } catch {
                     diagnostics.append(
                         Diagnostic(
-                            .error, file: path, line: error.line, column: error.column,
+                            .templateSyntax, file: path, line: error.line, column: error.column,
                             message: "template syntax error: \(error.reason)",
                             hint: "check that every {{#section}} and {{$block}} is closed by a matching {{/name}}"))
                 }
@@ -49,7 +49,7 @@ public struct Templates: Sendable {
         for (path, reference) in references where !known.contains(reference.name) {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: path, line: reference.line, column: reference.column,
+                    .unknownPartial, file: path, line: reference.line, column: reference.column,
                     message: "the template uses '\(reference.name)', which does not exist",
                     hint: nearest(reference.name, in: known.sorted()).map { "did you mean '\($0)'?" }
                         ?? "create templates/\(reference.name).mustache"))
@@ -57,7 +57,7 @@ public struct Templates: Sendable {
         for name in required where !files.contains(name) && !files.isEmpty {
             diagnostics.append(
                 Diagnostic(
-                    .error, file: "\(sitePath)/\(name).mustache", message: "missing template '\(name)'",
+                    .missingTemplate, file: "\(sitePath)/\(name).mustache", message: "missing template '\(name)'",
                     hint: "every site needs: " + required.map { "\($0).mustache" }.joined(separator: ", ")))
         }
         return (

@@ -21,12 +21,14 @@ struct LinkResolver {
             case .external, .other:
                 break
             case .unsafe(let scheme):
-                diagnostics.error(
+                diagnostics.report(
+                    .unsafeLink,
                     link.location, "unsafe \(scheme): link '\(link.destination)'",
                     hint: "links may use http, https, mailto or a relative path; '\(scheme):' is refused")
             case .anchor(let anchor):
                 if !ownAnchors.contains(anchor) {
-                    diagnostics.error(
+                    diagnostics.report(
+                        .missingHeading,
                         link.location, "link to a missing heading '#\(anchor)' on this page",
                         hint: hint(for: anchor, among: ownAnchors))
                 }
@@ -35,11 +37,13 @@ struct LinkResolver {
                 guard let target = joined.flatMap(targets.target(forFile:)) else {
                     if let joined, failedFiles.contains(joined) { continue }
                     if let joined, draftFiles.contains(joined) {
-                        diagnostics.warning(
+                        diagnostics.report(
+                            .linkToDraft,
                             link.location, "link to '\(path)', a draft left out of this build",
                             hint: "build with --drafts, or publish that page by removing 'draft: true'")
                     } else {
-                        diagnostics.error(
+                        diagnostics.report(
+                            .missingPage,
                             link.location, "link to a missing page '\(path)'",
                             hint:
                                 "link other pages by their file, relative to this one: '../topics/g5-sahel.md' or 'france.md'"
@@ -48,7 +52,8 @@ struct LinkResolver {
                     continue
                 }
                 if let anchor, !anchor.isEmpty, !target.anchors.contains(anchor) {
-                    diagnostics.error(
+                    diagnostics.report(
+                        .missingHeading,
                         link.location, "link to a missing heading '#\(anchor)' in '\(path)'",
                         hint: hint(for: anchor, among: target.anchors))
                 }

@@ -130,7 +130,8 @@ struct Resolver {
                     owners[alias.file] = "an alias of \(page.file)"
                     continue
                 }
-                diagnostics.error(
+                diagnostics.report(
+                    .aliasTaken,
                     alias.location, "the alias '/\(alias.path)' is already the address of \(owner)",
                     hint: "an alias is an old address no page uses any more; remove it, or give it another")
             }
@@ -151,7 +152,8 @@ struct Resolver {
             let candidates = slugsByKind[otherKind] ?? []
             for reference in page.related {
                 guard Slug.isValid(reference.slug) else {
-                    diagnostics.error(
+                    diagnostics.report(
+                        .referenceNotSlug,
                         reference.location, "'\(reference.slug)' is not a slug",
                         hint: "name pages by their file name without '.md', in lowercase ASCII words joined by '-'")
                     continue
@@ -162,7 +164,8 @@ struct Resolver {
                     // A draft left out, or a page whose own errors are reported already.
                     let file = ContentPath.file(of: target)
                     if draftFiles.contains(file) || failedFiles.contains(file) { continue }
-                    diagnostics.error(
+                    diagnostics.report(
+                        .unknownReference,
                         reference.location,
                         "'\(field)' names '\(reference.slug)', which has no page in \(ContentPath.folder(of: otherKind))/",
                         hint: nearest(reference.slug, in: candidates).map { "did you mean '\($0)'?" }

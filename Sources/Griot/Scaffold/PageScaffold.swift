@@ -11,6 +11,8 @@ public struct PageScaffold: Sendable {
 
     /// Why a page could not be created.
     public struct Failure: Error, Sendable, Equatable {
+        /// What kind of failure it is (`G803 page-exists`).
+        public var code: DiagnosticCode
         public var message: String
         public var hint: String
     }
@@ -19,16 +21,19 @@ public struct PageScaffold: Sendable {
     public init(kind: PageKind, title: String, slug: String? = nil) throws(Failure) {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw Failure(message: "the page needs a name", hint: "griot new country \"Côte d'Ivoire\"")
+            throw Failure(
+                code: .pageNeedsName, message: "the page needs a name", hint: "griot new country \"Côte d'Ivoire\"")
         }
         let slug = slug ?? Slug.make(from: trimmed)
         if kind == .page, ContentPath.reservedTopLevel.contains(slug) {
             throw Failure(
+                code: .reservedAddress,
                 message: "a plain page cannot be named '\(slug)': the site publishes /\(slug)/ already",
                 hint: "give another slug with --slug")
         }
         guard Slug.isValid(slug) else {
             throw Failure(
+                code: .noSlug,
                 message: "cannot make a slug from '\(slug.isEmpty ? trimmed : slug)'",
                 hint: "give one with --slug, in lowercase ASCII words joined by '-': --slug cote-d-ivoire")
         }
@@ -48,6 +53,7 @@ public struct PageScaffold: Sendable {
             || (try? fileManager.destinationOfSymbolicLink(atPath: url.path)) != nil
         {
             throw Failure(
+                code: .pageExists,
                 message: "\(path) already exists; it was left as it is",
                 hint: "edit that file, or choose another name or --slug")
         }
@@ -56,6 +62,7 @@ public struct PageScaffold: Sendable {
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw Failure(
+                code: .cannotCreatePage,
                 message: "cannot create \(path): \(SourceFile.reason(error))",
                 hint: "check that content/ exists and may be written")
         }

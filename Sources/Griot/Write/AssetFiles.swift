@@ -45,7 +45,7 @@ struct AssetFiles {
                     let what = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a regular file"
                     result.diagnostics.append(
                         Diagnostic(
-                            .warning, file: "templates/assets/\(path)",
+                            .assetLeftOut, file: "templates/assets/\(path)",
                             message: "left out of the site: \(what)",
                             hint: "put the file itself in templates/assets/, not a link or a special file"))
                 }

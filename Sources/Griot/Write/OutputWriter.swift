@@ -45,6 +45,7 @@ struct OutputWriter {
         } catch {
             let reason = SourceFile.firstFileAncestor(of: output.path).map { "'\($0)' is a file, not a folder" }
             throw failure(
+                .outputUnwritable,
                 "cannot create the output folder: \(reason ?? SourceFile.reason(error))",
                 hint: "check that you may write to \(parentPath)")
         }
@@ -66,6 +67,7 @@ struct OutputWriter {
             work = try parent.subdirectory(workFolderName, create: true)
         } catch {
             throw failure(
+                .outputUnwritable,
                 "cannot create the working folder \(workFolderName): \(error.reason)",
                 hint: "check that you may write to \(output.deletingLastPathComponent().path)")
         }
@@ -76,12 +78,14 @@ struct OutputWriter {
             live?.close()
             work.close()
             throw failure(
+                .outputBusy,
                 "another griot build is writing to \(output.path)\(busy.owner.map { " (process \($0))" } ?? "")",
                 hint: "wait for it to finish, then build again")
         } catch {
             live?.close()
             work.close()
             throw failure(
+                .outputUnwritable,
                 "cannot lock \(workFolderName)/lock: \((error as? DirectoryHandle.Failure)?.reason ?? "\(error)")",
                 hint: "check that you may write to \(output.deletingLastPathComponent().path)")
         }
@@ -100,6 +104,7 @@ struct OutputWriter {
             lock.release()
             work.close()
             throw failure(
+                .outputUnwritable,
                 "cannot prepare the staging folder: \(error.reason)",
                 hint: "check the free space and permissions of \(output.deletingLastPathComponent().path)")
         }
@@ -117,17 +122,20 @@ struct OutputWriter {
                     ? " (to \(destination))" : " (to \(destination), which does not exist)"
             }
             throw failure(
+                .outputIsLink,
                 "the output \(output.path) is a symbolic link\(target ?? ""); griot replaces the output folder as a whole and never writes through a link",
                 hint: "pass the real folder with --output, or remove the link")
         default:
             throw failure(
+                .outputNotFolder,
                 "the output path \(output.path) is a file, not a folder", hint: "remove it or choose another --output")
         }
         let live: DirectoryHandle
         do {
             live = try parent.subdirectory(outputName, create: false)
         } catch {
-            throw failure("cannot open the output folder: \(error.reason)", hint: "check its permissions")
+            throw failure(
+                .outputUnwritable, "cannot open the output folder: \(error.reason)", hint: "check its permissions")
         }
         let names = (try? live.entries()) ?? []
         let isOurs =
@@ -135,6 +143,7 @@ struct OutputWriter {
         guard isOurs else {
             live.close()
             throw failure(
+                .outputNotOurs,
                 "refusing to replace \(output.path): it is not empty and was not written by griot",
                 hint: "choose an empty or new folder for --output, or move its files away")
         }
@@ -172,13 +181,14 @@ struct OutputWriter {
             || protected.map(canonical).contains { outputPath.hasPrefix($0 + "/") }
         if overlaps {
             throw failure(
+                .outputInsideSite,
                 "refusing to write the site to \(output.path): it would replace or mix with the site's own files",
                 hint: "choose an output folder outside content/ and templates/, such as public/")
         }
     }
 
-    func failure(_ message: String, hint: String) -> Failure {
-        Failure(diagnostic: Diagnostic(.error, file: output.path, message: message, hint: hint))
+    func failure(_ code: DiagnosticCode, _ message: String, hint: String) -> Failure {
+        Failure(diagnostic: Diagnostic(code, file: output.path, message: message, hint: hint))
     }
 }
 

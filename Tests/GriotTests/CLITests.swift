@@ -11,7 +11,7 @@ struct CLITests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built 10 pages in ") == true)
+        #expect(lines.first?.hasPrefix("Built 11 pages in ") == true)
         #expect(
             FileManager.default.fileExists(
                 atPath: fixture.output.appendingPathComponent("countries/alpha/index.html").path))

@@ -136,17 +136,35 @@ final class IndexPageTests {
         #expect(severed.first("a")?.text == "Diplomatic relations with Beta severed")
     }
 
-    @Test("the relations index orders countries by name, by date and by region")
+    @Test("the relations index is one table by name, each row carrying its place by date, region and status")
     func relationsViews() throws {
         let relations = try fixture.page("relations/index.html")
-        #expect(relations.select("section#by-name tbody th a").map(\.text) == ["Alpha", "Beta", "Gamma"])
-        #expect(relations.select("section#by-date tbody th a").map(\.text) == ["Alpha", "Gamma", "Beta"])
+        let rows = relations.select("table#countries tbody tr")
+        #expect(rows.compactMap { $0.first("th")?.text } == ["Alpha", "Beta", "Gamma"])
+        let byDate = rows.sorted { Int($0["data-rank-date"] ?? "") ?? 0 < Int($1["data-rank-date"] ?? "") ?? 0 }
+        #expect(byDate.compactMap { $0.first("th")?.text } == ["Alpha", "Gamma", "Beta"])
+        let byRegion = rows.sorted { Int($0["data-rank-region"] ?? "") ?? 0 < Int($1["data-rank-region"] ?? "") ?? 0 }
         #expect(
-            relations.select("section#by-region section.region h3").map { $0.text } == [
-                "North Region (2)", "South Region (1)",
+            byRegion.map { $0["data-region"] } == ["region-north-region", "region-north-region", "region-south-region"])
+        let byStatus = rows.sorted { Int($0["data-rank-status"] ?? "") ?? 0 < Int($1["data-rank-status"] ?? "") ?? 0 }
+        #expect(byStatus.compactMap { $0.first("th")?.text } == ["Alpha", "Gamma", "Beta"])
+        #expect(relations.select("[data-filter-region]").map(\.text) == ["North Region", "South Region"])
+        let beta = try #require(rows.first { $0.first("th")?.text == "Beta" })
+        #expect(beta.select("td").map(\.text) == ["South Region", "5 November 1992", "Severed since 4 August 2024"])
+        #expect(beta["data-status"] == "severed")
+    }
+
+    @Test("the relations chart counts relations established per decade, by region, with a text alternative")
+    func relationsChart() throws {
+        let relations = try fixture.page("relations/index.html")
+        let chart = try #require(relations.first("svg.chart"))
+        #expect(chart["role"] == "img")
+        #expect(chart.first("title")?.text == "Relations established per decade, by region")
+        // Alpha 1960 and Gamma 1963 (North Region), Beta 1992 (South Region).
+        #expect(chart.first("desc")?.text == "1960s: 2 (North Region 2); 1990s: 1 (South Region 1).")
+        #expect(
+            chart.select("rect title").map(\.text) == [
+                "1960s, North Region: 2 countries", "1990s, South Region: 1 country",
             ])
-        let betaRow = try #require(
-            relations.select("section#by-name tbody tr").first { $0.first("th")?.text == "Beta" })
-        #expect(betaRow.select("td").map(\.text) == ["South Region", "5 November 1992", "Severed since 4 August 2024"])
     }
 }

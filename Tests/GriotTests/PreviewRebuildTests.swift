@@ -60,20 +60,25 @@ struct PreviewRebuildTests {
         #expect(rebuilds >= 400)
     }
 
-    @Test("a rebuild after one sentence reads one file and renders one page")
+    @Test("a rebuild after one sentence renders that page, its search entry and the shard of its new word; nothing else")
     func rebuildIsNarrow() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        var options = BuildOptions(siteDirectory: site.root, outputDirectory: site.url(".griot/preview"))
+        let folder = site.url(".griot/preview")
+        var options = BuildOptions(siteDirectory: site.root, outputDirectory: folder)
         options.writesInPlace = true
         let preview = Builder(options: options)
         var memory = BuildMemory()
         try #require(preview.build(remembering: &memory).succeeded)
+        let before = FixtureSite.snapshot(folder)
         let alpha = "content/countries/alpha.md"
-        try site.write(alpha, try site.read(alpha).replacingOccurrences(of: "long ties", with: "long, deep ties"))
+        try site.write(alpha, try site.read(alpha).replacingOccurrences(of: "long ties", with: "long, steady ties"))
         let edited = preview.build(remembering: &memory)
-        #expect(edited.outputsRendered == 1)
-        #expect(edited.filesChanged == 1)
+        let after = FixtureSite.snapshot(folder)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["/countries/alpha/index.html", "/search/pages/countries/alpha.js", "/search/terms/st.js"])
+        #expect(edited.outputsRendered == 3)
+        #expect(edited.filesChanged == 3)
         #expect(preview.build(remembering: &memory).outputsRendered == 0)
     }
 }

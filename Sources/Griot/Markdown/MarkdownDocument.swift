@@ -16,8 +16,10 @@ public struct MarkdownDocument: Sendable, Hashable {
     public let links: [Link]
     /// Paragraphs written as GitHub pipe tables, which CommonMark renders as plain text.
     public let pipeTables: [SourceLocation]
-    /// The body's text without markup, blocks separated by blank lines: for search and snippets.
-    public let plainText: String
+    /// The body's text without markup, by section: `sections[0]` is the text before the first
+    /// heading, `sections[i]` the text under `headings[i - 1]` (without the heading's own text);
+    /// blocks are separated by blank lines. For search and snippets.
+    public let sections: [String]
     /// Whether the body has any content besides white space.
     public let isEmpty: Bool
     /// The HTML around the slots: one more piece than there are slots.
@@ -38,13 +40,13 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 
     private init(
-        headings: [Heading], links: [Link], pipeTables: [SourceLocation], plainText: String, isEmpty: Bool,
+        headings: [Heading], links: [Link], pipeTables: [SourceLocation], sections: [String], isEmpty: Bool,
         pieces: [String], slots: [Int]
     ) {
         self.headings = headings
         self.links = links
         self.pipeTables = pipeTables
-        self.plainText = plainText
+        self.sections = sections
         self.isEmpty = isEmpty
         self.pieces = pieces
         self.slots = slots
@@ -57,7 +59,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// of `links[i]` (nil keeps the link as written). The result has no slots left.
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
         MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, plainText: plainText, isEmpty: isEmpty,
+            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
             pieces: [filled(with: destinations).exactSize], slots: [])
     }
 
@@ -143,12 +145,12 @@ public struct MarkdownDocument: Sendable, Hashable {
                 break
             }
         }
+        let sections = sectionTexts(of: root, headingNodes: headingNodes)
         // Headings are replaced after the walk: changing the tree under an iterator is unsafe.
         for (node, heading) in zip(headingNodes, headings) {
             wrap(node, as: heading)
         }
         let isEmpty = cmark_node_first_child(root) == nil
-        let text = plainText(of: root, separator: "\n\n")
         var html = ""
         if let rendered = cmark_render_html(root, renderOptions) {
             html = String(cString: rendered)
@@ -156,7 +158,7 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
         let pieces = slotLinks.isEmpty ? [html] : split(html, at: marker, slots: slotLinks.count)
         return MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, plainText: text, isEmpty: isEmpty,
+            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
             pieces: pieces, slots: slotLinks)
     }
 
@@ -252,6 +254,28 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 
     /// The text of `node` and its descendants; blocks are joined by `separator`.
+    /// The text of each section: top-level blocks after a top-level heading belong to it. A heading
+    /// nested in a list or quote stays part of its block's text, and its section is empty.
+    private static func sectionTexts(of root: OpaquePointer, headingNodes: [OpaquePointer]) -> [String] {
+        var sections = [String](repeating: "", count: headingNodes.count + 1)
+        let headingIndex = Dictionary(uniqueKeysWithValues: headingNodes.enumerated().map { ($1, $0) })
+        var current = 0
+        var child = cmark_node_first_child(root)
+        while let block = child {
+            if cmark_node_get_type(block) == CMARK_NODE_HEADING, let index = headingIndex[block] {
+                current = index + 1
+            } else {
+                let text = plainText(of: block, separator: "\n\n")
+                if !text.isEmpty {
+                    if !sections[current].isEmpty { sections[current] += "\n\n" }
+                    sections[current] += text
+                }
+            }
+            child = cmark_node_next(block)
+        }
+        return sections.map(\.exactSize)
+    }
+
     private static func plainText(of node: OpaquePointer, separator: String) -> String {
         var text = ""
         walk(node) { child, entering in

@@ -10,7 +10,7 @@ public enum ContentPath {
 
     /// Top-level URL folders the site's own outputs and other kinds use, which a plain page's
     /// slug may not take.
-    public static let reservedTopLevel: Set<String> = ["assets", "countries", "topics", "timeline", "relations"]
+    public static let reservedTopLevel: Set<String> = ["assets", "countries", "topics", "timeline", "relations", "search"]
 
     /// The file of a page: `content/countries/france.md`.
     public static func file(of id: PageID) -> String { "\(folder(of: id.kind))/\(id.slug).md" }

@@ -13,12 +13,15 @@ public struct Site: Sendable {
     public var backlinks: [PageID: [PageID]]
     public var timeline: Timeline
     public var relationsIndex: RelationsIndex
+    /// Every word of every page, for the search index the site publishes.
+    public var search: SearchIndex
 
     private var indexByID: [PageID: Int]
 
     init(
         config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
-        backlinks: [PageID: [PageID]], timeline: Timeline? = nil, relationsIndex: RelationsIndex? = nil
+        backlinks: [PageID: [PageID]], timeline: Timeline? = nil, relationsIndex: RelationsIndex? = nil,
+        search: SearchIndex? = nil
     ) {
         self.config = config
         self.home = home
@@ -27,6 +30,7 @@ public struct Site: Sendable {
         self.backlinks = backlinks
         self.timeline = timeline ?? Timeline(pages: pages)
         self.relationsIndex = relationsIndex ?? RelationsIndex(pages: pages)
+        self.search = search ?? SearchIndex(pages: pages)
         self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })
         self.ids = Dictionary(grouping: pages.map(\.id), by: \.kind)
     }

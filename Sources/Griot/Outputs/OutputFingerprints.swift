@@ -44,7 +44,8 @@ struct OutputFingerprints: Sendable {
         relationsIndex = site.relationsIndex.fingerprint
 
         let inputs: [SiteInput] =
-            [.config, .home, .timeline, .relationsIndex] + PageKind.allCases.map { .pageList($0) }
+            [.config, .home, .timeline, .relationsIndex, .searchKeys] + PageKind.allCases.map { .pageList($0) }
+            + site.search.keys.map { .searchShard($0) }
         for input in inputs { siteValues[input] = fingerprint(of: input) }
         let partial = self
         let perPage = site.pages.concurrentMap { page -> PageInputValues in
@@ -147,6 +148,13 @@ struct OutputFingerprints: Sendable {
         case .relationsIndex:
             hash.combine("relations")
             hash.combine(relationsIndex)
+        case .searchKeys:
+            hash.combine("search")
+            hash.combine(site.search.keysFingerprint)
+        case .searchShard(let key):
+            hash.combine("shard")
+            hash.combine(key)
+            hash.combine(site.search.shards[key]?.fingerprint ?? 0)
         case .template(let name):
             hash.combine("template")
             hash.combine(name)

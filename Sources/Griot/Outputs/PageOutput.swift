@@ -44,7 +44,9 @@ struct PageOutput: SiteOutput {
             region: page.region, iso: page.iso,
             relation: relation, html: page.body.html, toc: toc, hasToc: toc.count > 1, related: related,
             relatedTitle: page.kind == .country ? "Topics" : "Countries involved", hasRelated: !related.isEmpty,
-            events: events, hasEvents: !events.isEmpty, backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
+            events: events, hasEvents: !events.isEmpty,
+            eventStrip: TimelineChart(page.events.map { ($0.title, $0.date) }).strip(pageTitle: page.title),
+            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty,
             sources: sources, hasSources: !sources.isEmpty)
     }
 }

@@ -17,6 +17,10 @@ public enum SiteInput: Sendable, Hashable {
     case timeline
     /// The relations index: every country's name, region and relation.
     case relationsIndex
+    /// Which shards the search index has.
+    case searchKeys
+    /// The words of one shard of the search index.
+    case searchShard(String)
     /// A template, with the partials it includes.
     case template(String)
 }

@@ -24,6 +24,9 @@ struct OutputGraph: Sendable {
             TimelineExportOutput(), TimelineJSOutput(), PagesExportOutput(),
         ]
         outputs += ExportSchemaOutput.all
+        outputs += [SearchManifestOutput(), SearchResultsOutput()]
+        outputs += site.search.keys.map { SearchShardOutput(key: $0) }
+        outputs += site.pages.map { SearchPageOutput(id: $0.id) }
         if aliases {
             // Checked by the resolve stage: an alias taking another output's address is an error.
             outputs += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }

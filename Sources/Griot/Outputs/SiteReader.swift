@@ -91,6 +91,16 @@ struct SiteReader: Sendable {
         return site.relationsIndex
     }
 
+    var searchKeys: [String] {
+        read(.searchKeys)
+        return site.search.keys
+    }
+
+    func searchShard(_ key: String) -> SearchIndex.Shard? {
+        read(.searchShard(key))
+        return site.search.shards[key]
+    }
+
     /// Renders `template` with a view model.
     func render(_ viewModel: some TemplateObject, template: String) -> String {
         read(.template(template))

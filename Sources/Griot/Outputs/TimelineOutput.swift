@@ -44,6 +44,8 @@ struct TimelineOutput: SiteOutput {
             meta: reader.meta(
                 "Timeline", "Every dated event of \(reader.config.subject)’s foreign relations in date order.",
                 path: "timeline/"),
-            nav: reader.nav(current: "timeline/"), periods: periods, count: timeline.entries.count)
+            nav: reader.nav(current: "timeline/"), periods: periods,
+            chart: TimelineChart(timeline.entries.map { ($0.title, $0.date) }).view(count: timeline.entries.count),
+            count: timeline.entries.count)
     }
 }

@@ -6,7 +6,8 @@ struct PortableLinks {
     /// The base path the site was rendered with: `/` or `/mali/`.
     let basePath: String
 
-    /// `html` of the output at `path` with its `href`, `src` and refresh addresses made relative.
+    /// `html` of the output at `path` with its `href`, `src`, form `action` and refresh addresses
+    /// made relative.
     func rewrite(_ html: String, at path: String) -> String {
         let depth = path.split(separator: "/", omittingEmptySubsequences: true).count - 1
         let up = String(repeating: "../", count: max(0, depth))
@@ -15,7 +16,7 @@ struct PortableLinks {
         var rest = Substring(html)
         // Attributes are always double-quoted in Griot's HTML, and quotes in text are escaped, so
         // these mark addresses only; `; url=` is an alias page's refresh.
-        let markers = ["href=\"", "src=\"", "; url="]
+        let markers = ["href=\"", "src=\"", "action=\"", "; url="]
         // The next place of each marker, searched again only once passed: one pass over the page
         // (a marker the page lacks is not searched for at every link).
         var next = markers.map { rest.range(of: $0) }

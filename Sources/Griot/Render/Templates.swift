@@ -4,7 +4,7 @@ import Foundation
 /// reported rather than rendered as empty text.
 public struct Templates: Sendable {
     /// Every template a build renders directly.
-    public static let required = ["base", "home", "country", "topic", "page", "timeline", "relations", "404"]
+    public static let required = ["base", "home", "country", "topic", "page", "timeline", "relations", "404", "search"]
 
     let renderer: TemplateRenderer
     /// A fingerprint of every template's name and text, stable across runs.

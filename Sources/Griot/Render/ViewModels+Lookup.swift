@@ -126,6 +126,7 @@ extension PageView: TemplateObject {
         case "hasRelated": TemplateValue(hasRelated)
         case "events": TemplateValue(events)
         case "hasEvents": TemplateValue(hasEvents)
+        case "eventStrip": TemplateValue(eventStrip)
         case "backlinks": TemplateValue(backlinks)
         case "hasBacklinks": TemplateValue(hasBacklinks)
         case "sources": TemplateValue(sources)
@@ -177,6 +178,7 @@ extension TimelineView: TemplateObject {
         case "meta": TemplateValue(meta)
         case "nav": TemplateValue(nav)
         case "periods": TemplateValue(periods)
+        case "chart": TemplateValue(chart)
         case "count": TemplateValue(count)
         default: .missing
         }
@@ -189,19 +191,16 @@ extension RelationRowView: TemplateObject {
         case "name": TemplateValue(name)
         case "url": TemplateValue(url)
         case "region": TemplateValue(region)
+        case "regionID": TemplateValue(regionID)
+        case "rowID": TemplateValue(rowID)
         case "established": TemplateValue(established)
         case "status": TemplateValue(status)
         case "statusLabel": TemplateValue(statusLabel)
         case "severed": TemplateValue(severed)
-        default: .missing
-        }
-    }
-}
-
-extension RelationTableView: TemplateObject {
-    func value(named key: String) -> TemplateValue {
-        switch key {
-        case "rows": TemplateValue(rows)
+        case "rankName": TemplateValue(rankName)
+        case "rankRegion": TemplateValue(rankRegion)
+        case "rankDate": TemplateValue(rankDate)
+        case "rankStatus": TemplateValue(rankStatus)
         default: .missing
         }
     }
@@ -212,8 +211,40 @@ extension RegionView: TemplateObject {
         switch key {
         case "name": TemplateValue(name)
         case "id": TemplateValue(id)
-        case "rows": TemplateValue(rows)
         case "count": TemplateValue(count)
+        default: .missing
+        }
+    }
+}
+
+extension StatusView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "status": TemplateValue(status)
+        case "label": TemplateValue(label)
+        case "count": TemplateValue(count)
+        default: .missing
+        }
+    }
+}
+
+extension ChartView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "svg": TemplateValue(svg)
+        case "caption": TemplateValue(caption)
+        case "legend": TemplateValue(legend)
+        case "hasLegend": TemplateValue(hasLegend)
+        default: .missing
+        }
+    }
+}
+
+extension LegendItemView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "name": TemplateValue(name)
+        case "series": TemplateValue(series)
         default: .missing
         }
     }
@@ -225,9 +256,10 @@ extension RelationsView: TemplateObject {
         case "site": TemplateValue(site)
         case "meta": TemplateValue(meta)
         case "nav": TemplateValue(nav)
-        case "byNameTable": TemplateValue(byNameTable)
-        case "byDateTable": TemplateValue(byDateTable)
+        case "rows": TemplateValue(rows)
         case "regions": TemplateValue(regions)
+        case "statuses": TemplateValue(statuses)
+        case "chart": TemplateValue(chart)
         case "count": TemplateValue(count)
         case "datedCount": TemplateValue(datedCount)
         default: .missing

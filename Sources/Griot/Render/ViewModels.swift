@@ -97,6 +97,8 @@ struct PageView: Sendable {
     var hasRelated: Bool
     var events: [EventView]
     var hasEvents: Bool
+    /// The page's events in time, when it has three or more.
+    var eventStrip: ChartView?
     var backlinks: [LinkView]
     var hasBacklinks: Bool
     var sources: [SourceView]
@@ -130,37 +132,63 @@ struct TimelineView: Sendable {
     var meta: MetaView
     var nav: [NavItem]
     var periods: [TimelinePeriodView]
+    var chart: ChartView?
     var count: Int
 }
 
+/// One country of the relations table, with its place in each order the table can be sorted by,
+/// so that the page's script sorts by numbers and never reads a date.
 struct RelationRowView: Sendable {
     var name: String
     var url: String
     var region: String
+    var regionID: String
+    var rowID: String
     var established: DateView?
     var status: String
     var statusLabel: String
     var severed: DateView?
-}
-
-struct RelationTableView: Sendable {
-    var rows: [RelationRowView]
+    var rankName: Int
+    var rankRegion: Int
+    var rankDate: Int
+    var rankStatus: Int
 }
 
 struct RegionView: Sendable {
     var name: String
     var id: String
-    var rows: [RelationRowView]
     var count: Int
+}
+
+struct StatusView: Sendable {
+    var status: String
+    var label: String
+    var count: Int
+}
+
+/// A chart drawn at build time: its SVG (made in Swift, every value escaped) and its caption.
+struct ChartView: Sendable {
+    var svg: String
+    var caption: String
+    /// What each colour stands for, in HTML beside the chart so it stays legible on a phone.
+    var legend: [LegendItemView] = []
+    var hasLegend: Bool { !legend.isEmpty }
+}
+
+struct LegendItemView: Sendable {
+    var name: String
+    /// The colour: `chart-series-<series>`.
+    var series: Int
 }
 
 struct RelationsView: Sendable {
     var site: SiteView
     var meta: MetaView
     var nav: [NavItem]
-    var byNameTable: RelationTableView
-    var byDateTable: RelationTableView
+    var rows: [RelationRowView]
     var regions: [RegionView]
+    var statuses: [StatusView]
+    var chart: ChartView?
     var count: Int
     var datedCount: Int
 }

@@ -23,6 +23,8 @@ struct ResolveMemory: Sendable {
     var backlinks: [PageID: [PageID]] = [:]
     var timeline: Timeline?
     var relationsIndex: RelationsIndex?
+    /// The search index, whose pages' words are reused while their bodies are the same.
+    var search: SearchIndex?
 
     /// The entry for `page`, when it was resolved from the same file against the same targets.
     func entry(for page: Page, targets: UInt64) -> Entry? {

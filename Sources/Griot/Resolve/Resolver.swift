@@ -99,11 +99,13 @@ struct Resolver {
         let relationsIndex =
             previous.relationsIndex.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
             ?? RelationsIndex(pages: pages)
+        let search = SearchIndex(pages: pages, reusing: previous.search)
         memory.timeline = timeline
         memory.relationsIndex = relationsIndex
+        memory.search = search
         let site = Site(
             config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
-            timeline: timeline, relationsIndex: relationsIndex)
+            timeline: timeline, relationsIndex: relationsIndex, search: search)
         checkAliases(of: site, diagnostics: &diagnostics)
         return (site, diagnostics.all, memory)
     }

@@ -8,12 +8,22 @@ struct JSONWriter {
     private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
     /// Whether the container being written has no element yet.
     private var isEmpty = true
+    /// Written on one line, without spaces: for files only programs read (the search index).
+    private var compact = false
 
     /// The JSON text of one value written by `body`.
     static func document(_ body: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter()
         body(&writer)
         return writer.text + "\n"
+    }
+
+    /// The JSON text of one value written by `body`, on one line and without a newline.
+    static func compact(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        writer.compact = true
+        body(&writer)
+        return writer.text
     }
 
     /// An object whose fields `body` writes.
@@ -85,11 +95,16 @@ struct JSONWriter {
     private mutating func key(_ key: String) {
         element()
         string(key)
-        text += ": "
+        text += compact ? ":" : ": "
     }
 
     /// Starts an element of the container being written: a comma after the one before, a new line.
     private mutating func element() {
+        if compact {
+            if !isEmpty { text += "," }
+            isEmpty = false
+            return
+        }
         text += isEmpty ? "\n" : ",\n"
         isEmpty = false
         text += indent
@@ -107,7 +122,7 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: String) {
         depth -= 1
-        if !isEmpty { text += "\n" + indent }
+        if !isEmpty && !compact { text += "\n" + indent }
         text += bracket
         isEmpty = false
     }

@@ -1,0 +1,180 @@
+/// The site's search index: every word of every page's title, summary, headings and text, with
+/// where it occurs and how much it weighs, cut into shards by the word's first letters so that a
+/// browser downloads only the shards a query needs.
+///
+/// A page's words are kept per page (`PageWords`) and reused while the page's file and resolved
+/// body are the same, so a preview rebuild reads again only the pages that changed.
+public struct SearchIndex: Sendable {
+    /// Where a word occurs in one page: a section (0 is the page's top: title, summary and the text
+    /// before the first heading; `i` is the text under the `i`-th heading) and its weight there.
+    struct Occurrence: Sendable, Hashable {
+        var section: Int32
+        var weight: Int32
+    }
+
+    /// One page's words, sorted, each with its occurrences.
+    struct PageWords: Sendable {
+        var id: PageID
+        /// The page's `bodyFingerprint` when its words were read.
+        var source: UInt64
+        var words: [(word: String, occurrences: [Occurrence])]
+    }
+
+    /// The words of one shard and the pages they occur in.
+    public struct Shard: Sendable {
+        /// The shard's key: the words' first two (or three) characters.
+        public var key: String
+        /// The pages its postings point into.
+        var pages: [PageID]
+        /// Each word with its postings: flat triples of page index (into `pages`), section, weight.
+        var words: [(word: String, postings: [Int32])]
+        /// The words found in so many places that only the `postingLimit` of most weight are
+        /// listed: a query does not require them (as other engines treat "the").
+        var common: [String]
+        var fingerprint: UInt64
+    }
+
+    /// Weights, so that title matches rank first, then headings, then the summary, then the text.
+    static let titleWeight: Int32 = 10
+    static let headingWeight: Int32 = 6
+    static let summaryWeight: Int32 = 4
+    static let textWeightLimit: Int32 = 3
+    /// A shard larger than this (in bytes, as written) is cut by the next letter of its words.
+    static let shardLimit = 48_000
+    /// Keys are at most this many characters: a shard is not cut further.
+    static let maxKeyLength = 4
+    /// At most this many occurrences are listed for one word: a first query downloads a few
+    /// shards, and a word on every page would otherwise fill its shard at 10,000 pages.
+    static let postingLimit = 400
+
+    let pages: [PageWords]
+    /// Every shard by key.
+    public let shards: [String: Shard]
+    /// Every key, sorted.
+    public let keys: [String]
+    /// A fingerprint of the keys.
+    let keysFingerprint: UInt64
+
+    /// The index of `pages`, reading again only the pages `previous` does not hold as they are.
+    init(pages: [Page], reusing previous: SearchIndex? = nil) {
+        var known: [PageID: PageWords] = [:]
+        for words in previous?.pages ?? [] { known[words.id] = words }
+        let kept = known
+        self.pages = pages.concurrentMap { page in
+            if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
+            return Self.words(of: page)
+        }
+        (shards, keys) = Self.shards(of: self.pages)
+        var hash = StableHash()
+        for key in keys { hash.combine(key) }
+        keysFingerprint = hash.value
+    }
+
+    /// The words of one page with their weighted occurrences.
+    static func words(of page: Page) -> PageWords {
+        var weights: [String: [Int32: Int32]] = [:]
+        func add(_ text: String, section: Int32, weight: Int32, limit: Int32? = nil) {
+            var seen: [String: Int32] = [:]
+            for word in SearchText.words(text) {
+                let count = seen[word, default: 0]
+                if let limit, count >= limit { continue }
+                if limit == nil, count > 0 { continue }
+                seen[word] = count + 1
+                weights[word, default: [:]][section, default: 0] += weight
+            }
+        }
+        add(page.title, section: 0, weight: titleWeight)
+        add(page.summary, section: 0, weight: summaryWeight)
+        let body = page.body
+        for (index, text) in body.sections.enumerated() {
+            if index > 0 { add(body.headings[index - 1].text, section: Int32(index), weight: headingWeight) }
+            add(text, section: Int32(index), weight: 1, limit: textWeightLimit)
+        }
+        let words = weights.sorted { $0.key < $1.key }.map { word, sections in
+            (word, sections.sorted { $0.key < $1.key }.map { Occurrence(section: $0.key, weight: $0.value) })
+        }
+        return PageWords(id: page.id, source: page.bodyFingerprint, words: words)
+    }
+
+    /// The shards: words grouped by their first two characters; a group too large is cut by the
+    /// third character, and so on up to the fourth. A shard whose key was cut keeps the words no
+    /// longer than its key.
+    private static func shards(of pages: [PageWords]) -> ([String: Shard], [String]) {
+        // word → flat (page, section, weight) triples, pages by their position in `pages`.
+        var postings: [String: [Int32]] = [:]
+        for (pageIndex, page) in pages.enumerated() {
+            for (word, occurrences) in page.words {
+                for occurrence in occurrences {
+                    postings[word, default: []].append(contentsOf: [
+                        Int32(pageIndex), occurrence.section, occurrence.weight,
+                    ])
+                }
+            }
+        }
+        var common: Set<String> = []
+        for (word, list) in postings where list.count > postingLimit * 3 {
+            postings[word] = strongest(list)
+            common.insert(word)
+        }
+        var groups: [String: [String]] = [:]
+        for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].append(word) }
+        var shards: [String: Shard] = [:]
+        var pending = Array(groups)
+        while let (key, words) = pending.popLast() {
+            let size = words.reduce(0) { $0 + $1.utf8.count + 6 + postings[$1]!.count * 4 }
+            let length = key.unicodeScalars.count
+            guard size > shardLimit, length < maxKeyLength, words.contains(where: { $0.unicodeScalars.count > length })
+            else {
+                shards[key] = shard(key, words, postings, common, pages)
+                continue
+            }
+            var cut: [String: [String]] = [key: []]
+            for word in words {
+                cut[word.unicodeScalars.count > length ? SearchText.prefix(word, length + 1) : key, default: []]
+                    .append(word)
+            }
+            shards[key] = shard(key, cut.removeValue(forKey: key)!, postings, common, pages)
+            pending += cut
+        }
+        return (shards, shards.keys.sorted())
+    }
+
+    /// The `postingLimit` occurrences of most weight, in page order.
+    private static func strongest(_ list: [Int32]) -> [Int32] {
+        let triples = stride(from: 0, to: list.count, by: 3).map { (list[$0], list[$0 + 1], list[$0 + 2]) }
+        let kept = triples.enumerated().sorted { ($0.element.2, -$0.offset) > ($1.element.2, -$1.offset) }
+            .prefix(postingLimit).sorted { $0.offset < $1.offset }
+        return kept.flatMap { [$0.element.0, $0.element.1, $0.element.2] }
+    }
+
+    private static func shard(
+        _ key: String, _ words: [String], _ postings: [String: [Int32]], _ common: Set<String>, _ pages: [PageWords]
+    ) -> Shard {
+        var local: [Int32: Int32] = [:]
+        var ids: [PageID] = []
+        var entries: [(word: String, postings: [Int32])] = []
+        var hash = StableHash()
+        hash.combine(key)
+        for word in words.sorted() {
+            var list = postings[word]!
+            for index in stride(from: 0, to: list.count, by: 3) {
+                let global = list[index]
+                if let known = local[global] {
+                    list[index] = known
+                } else {
+                    let position = Int32(ids.count)
+                    local[global] = position
+                    ids.append(pages[Int(global)].id)
+                    list[index] = position
+                }
+            }
+            hash.combine(word)
+            for value in list { hash.combine(Int(value)) }
+            entries.append((word, list))
+        }
+        let commonWords = words.filter(common.contains).sorted()
+        for word in commonWords { hash.combine(word) }
+        for id in ids { hash.combine(id.description) }
+        return Shard(key: key, pages: ids, words: entries, common: commonWords, fingerprint: hash.value)
+    }
+}

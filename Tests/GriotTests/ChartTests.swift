@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import Griot
+
+/// The charts drawn at build time: SVG in the page, with a title and a description, no script needed.
+@Suite("Charts")
+struct ChartTests {
+    @Test("the timeline's chart draws each period as a bar and counts every single date in its columns")
+    func timelineChart() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(fixture.build().succeeded)
+        let timeline = try fixture.page("timeline/index.html")
+        let chart = try #require(timeline.first("svg.timeline-chart"))
+        #expect(chart["role"] == "img")
+        let entries = timeline.select("li.entry").count
+        #expect(chart.first("title")?.text == "Timeline of \(entries) dated entries")
+        // Alpha's "1591/1737" is the fixture's one period.
+        let eras = chart.select("rect.chart-era")
+        #expect(eras.map { $0.first("title")?.text } == ["c. 1591 – 1737: The old kingdom rules Alpha"])
+        #expect(chart.first("desc")?.text.contains("Periods: The old kingdom rules Alpha (c. 1591 – 1737)") == true)
+        let counted = chart.select("rect.chart-density title").map { title -> Int in
+            let words = title.text.split(separator: " ")
+            return Int(words[words.count - 2]) ?? 0
+        }
+        #expect(counted.reduce(0, +) == entries - eras.count)
+    }
+
+    @Test("a page with three events or more gets a strip of its own; one with fewer does not")
+    func eventStrips() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        let beta = "content/countries/beta.md"
+        try fixture.write(
+            beta,
+            try fixture.read(beta).replacingOccurrences(
+                of: "events:\n",
+                with: "events:\n  - date: \"1993\"\n    title: One\n  - date: \"2001-05\"\n    title: Two\n"))
+        #expect(fixture.build().succeeded)
+        let strip = try #require(try fixture.page("countries/beta/index.html").first("section.events svg.event-strip"))
+        #expect(strip.first("title")?.text == "Events of Beta in time")
+        #expect(
+            strip.select("rect.chart-density title").map(\.text) == ["1993: 1 entry", "2001: 1 entry", "2024: 1 entry"])
+        #expect(try fixture.page("countries/alpha/index.html").first("svg.event-strip") == nil)
+    }
+
+    @Test("the time scale keeps order and stays inside the plot, across the break at 1900", arguments: 0..<60)
+    func scaleIsMonotonic(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let years = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+            Int.random(in: 500...2030, using: &generator)
+        }
+        let dates = try years.map { try EDTFDate(parsing: String(format: "%04d", $0)) }
+        let chart = TimelineChart(dates.map { ("x", $0) })
+        let scale = try #require(chart.scale(left: 24, right: 936))
+        let sorted = years.sorted().map { scale.x(Double($0) + 0.5) }
+        #expect(sorted == sorted.sorted())
+        #expect(sorted.allSatisfy { $0 >= 24 && $0 <= 936 })
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import Griot
+
+/// The search index a build publishes: every word of every page, folded as the browser folds a
+/// query, in shards a browser loads as scripts (which works from `file://`, where `fetch` does not).
+@Suite("Search index")
+struct SearchIndexTests {
+    /// The argument of a `griotSearch.<call>(…)` script; for two arguments, the second.
+    static func payload(_ site: FixtureSite, _ path: String, call: String) throws -> [String: Any] {
+        let text = try site.read("public/" + path)
+        let prefix = "griotSearch.\(call)("
+        try #require(text.hasPrefix(prefix) && text.hasSuffix(");\n"), "\(path): \(text.prefix(80))")
+        var inner = text.dropFirst(prefix.count).dropLast(3)
+        if call != "index", let brace = inner.firstIndex(of: "{") { inner = inner[brace...] }
+        return try #require(try JSONSerialization.jsonObject(with: Data(inner.utf8)) as? [String: Any])
+    }
+
+    /// The shard of `word`: the longest key that begins it.
+    static func key(of word: String, in keys: [String]) -> String? {
+        keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count }
+    }
+
+    @Test("words are folded as the browser folds a query: no accents, lower case, two letters or more")
+    func folding() {
+        #expect(SearchText.words("Côte d'Ivoire") == ["cote", "ivoire"])
+        #expect(SearchText.words("G5 Sahel, ÉCOWAS/CEDEAO — 2023") == ["g5", "sahel", "ecowas", "cedeao", "2023"])
+        #expect(SearchText.words("Ségou’s “Mandé” ﬁeld") == ["segou", "mande", "field"])
+        #expect(SearchText.words("ΟΔΟΣ οδος") == ["οδοσ", "οδοσ"])
+        #expect(SearchText.fileName(ofKey: "fr") == "fr")
+        #expect(SearchText.fileName(ofKey: "ét") == "_c3a974")
+    }
+
+    @Test("folded words never hold capitals, marks or separators", arguments: 0..<40)
+    func foldingProperty(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let pieces = ["a", "É", "ç", " ", "-", "’", "Ω", "ǅ", "5", "x\u{301}", "ß", "ﬁ", "の", "\u{200B}", "İ"]
+        let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            .joined()
+        for word in SearchText.words(text) {
+            #expect(word.unicodeScalars.count >= 2)
+            #expect(word == word.lowercased())
+            #expect(
+                word.unicodeScalars.allSatisfy {
+                    let category = $0.properties.generalCategory
+                    return ![.nonspacingMark, .spacingMark, .enclosingMark, .spaceSeparator, .dashPunctuation]
+                        .contains(category)
+                })
+        }
+    }
+
+    @Test("every word of every page is in the shard the manifest names, pointing back to its page and section")
+    func everyWordIsFound() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let built = try #require(site.build().site)
+        let manifest = try Self.payload(site, "search/index.js", call: "index")
+        let keys = try #require(manifest["keys"] as? [String])
+        #expect(manifest["pages"] as? Int == built.pages.count)
+        var shards: [String: [String: Any]] = [:]
+        for key in keys {
+            shards[key] = try Self.payload(site, "search/terms/\(SearchText.fileName(ofKey: key)).js", call: "terms")
+        }
+        for page in built.pages {
+            var expected: [(word: String, section: Int)] = SearchText.words(page.title + " " + page.summary).map {
+                ($0, 0)
+            }
+            for (index, text) in page.body.sections.enumerated() {
+                let heading = index > 0 ? page.body.headings[index - 1].text + " " : ""
+                expected += SearchText.words(heading + text).map { ($0, index) }
+            }
+            for (word, section) in expected {
+                let key = try #require(Self.key(of: word, in: keys), "\(word) has no shard")
+                let shard = try #require(shards[key])
+                let pages = try #require(shard["pages"] as? [String])
+                let common = shard["common"] as? [String] ?? []
+                let postings = try #require((shard["terms"] as? [String: [Int]])?[word], "\(word) not in \(key)")
+                let found = stride(from: 0, to: postings.count, by: 3).contains {
+                    pages[postings[$0]] == page.id.description && postings[$0 + 1] == section
+                }
+                #expect(found || common.contains(word), "\(word) in \(page.id) section \(section)")
+            }
+        }
+    }
+
+    @Test("a page's entry holds its title, address, summary and the text of each section by heading")
+    func pageEntry() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let entry = try Self.payload(site, "search/pages/countries/alpha.js", call: "page")
+        #expect(entry["title"] as? String == "Alpha")
+        #expect(entry["url"] as? String == "countries/alpha/")
+        #expect(entry["kind"] as? String == "country")
+        let sections = try #require(entry["sections"] as? [[String: String]])
+        #expect(sections.map { $0["id"] } == ["", "history", "trade-and-aid", "trade-and-aid-1"])
+        #expect(sections[0]["text"] == "Alpha and Testland have long ties.")
+        #expect(sections[1]["heading"] == "History")
+        #expect(sections[1]["text"]?.hasPrefix("Alpha signed the river pact early.") == true)
+    }
+
+    @Test("a title word weighs more than a heading word, which weighs more than a word of the text")
+    func weights() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let shard = try Self.payload(site, "search/terms/tr.js", call: "terms")
+        let pages = try #require(shard["pages"] as? [String])
+        let trade = try #require((shard["terms"] as? [String: [Int]])?["trade"])
+        let alpha = try #require(pages.firstIndex(of: "countries/alpha"))
+        let bySection = Dictionary(
+            uniqueKeysWithValues: stride(from: 0, to: trade.count, by: 3).filter { trade[$0] == alpha }.map {
+                (trade[$0 + 1], trade[$0 + 2])
+            })
+        // "Trade and aid" heads sections 2 and 3; section 2's text says "Trade" once.
+        #expect(bySection[2] == 6 + 1)
+        #expect(bySection[3] == 6)
+        let title = try #require(
+            (Self.payload(site, "search/terms/al.js", call: "terms")["terms"] as? [String: [Int]])?["alpha"])
+        #expect(title.count >= 3 && title[2] >= 10)
+    }
+
+    @Test(
+        "a shard too large is cut by the next letter; a word on every page is listed as common, its strongest places kept"
+    )
+    func largeSites() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.addBulkPages(450)
+        // Distinct words sharing their first letters, enough to fill "wo" past its limit twice over.
+        for index in 0..<300 {
+            let words = (0..<12).map { "word\(index)x\($0)" }.joined(separator: " ")
+            try site.write(
+                "content/topics/bulk-\(index).md",
+                "---\ntitle: Topic \(index)\nsummary: Words.\nsources:\n  - title: Bulk\n---\n\(words)\n")
+        }
+        #expect(site.build().succeeded)
+        let keys = try #require(Self.payload(site, "search/index.js", call: "index")["keys"] as? [String])
+        #expect(keys.contains { $0.unicodeScalars.count > 2 }, "\(keys)")
+        for key in keys {
+            let data = try Data(contentsOf: site.url("public/search/terms/\(SearchText.fileName(ofKey: key)).js"))
+            let words = try #require(
+                Self.payload(site, "search/terms/\(SearchText.fileName(ofKey: key)).js", call: "terms")["terms"]
+                    as? [String: [Int]])
+            // Every word sits in the shard of the longest key beginning it.
+            for word in words.keys { #expect(Self.key(of: word, in: keys) == key, "\(word) in \(key)") }
+            #expect(
+                data.count <= SearchIndex.shardLimit + 16_000 || key.unicodeScalars.count == SearchIndex.maxKeyLength)
+        }
+        let fi = try Self.payload(site, "search/terms/fi.js", call: "terms")
+        #expect((fi["common"] as? [String])?.contains("filler") == true)
+        let filler = try #require((fi["terms"] as? [String: [Int]])?["filler"])
+        #expect(filler.count == SearchIndex.postingLimit * 3)
+    }
+}

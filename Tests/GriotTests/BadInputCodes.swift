@@ -104,6 +104,18 @@ extension BadInput {
             ],
             summary: "0 errors, 1 warning"),
         BadInput(
+            name: "events: a section that is not a heading of the page",
+            mutate: {
+                try $0.replace(
+                    in: beta, "    title: Beta recalls its envoy\n",
+                    with: "    title: Beta recalls its envoy\n    section: the-ruptur\n")
+            },
+            expected: [
+                "content/countries/beta.md:12:14: error[G408]: 'section': 'the-ruptur' is not a heading of this page",
+                "    hint: did you mean 'the-rupture'?",
+            ],
+            summary: "1 error, 0 warnings"),
+        BadInput(
             name: "site.yml: empty",
             mutate: { try $0.write(siteConfig, "") },
             expected: ["content/site.yml:1:1: error[G501]: site.yml is empty"],

@@ -68,6 +68,7 @@ extension DiagnosticCode {
         severedWithoutDate, severedDateWithoutStatus, severedBeforeEstablished,
         invalidDate, endBeforeStart,
         missingPage, missingHeading, unsafeLink, linkToDraft, unknownReference, referenceNotSlug, aliasTaken,
+        unknownSection,
         emptyConfig, invalidBaseURL, relativeBaseURL,
         noTemplates, templateSyntax, unknownPartial, missingTemplate, assetLeftOut,
         outputUnwritable, outputBusy, outputIsLink, outputNotFolder, outputNotOurs, outputInsideSite,
@@ -226,6 +227,10 @@ extension DiagnosticCode {
     public static let aliasTaken = DiagnosticCode(
         407, "alias-taken", .error, meaning: "an alias is already the address of a page, an output or another alias",
         fix: "remove the alias, or give it an address nothing else uses")
+
+    public static let unknownSection = DiagnosticCode(
+        408, "unknown-section", .error, meaning: "an event's `section` is not the id of a heading of its page",
+        fix: "write the id of the heading that describes the event (its text in lowercase, `-` between words)")
 
     // 5xx: site.yml and the base URL
 

@@ -10,7 +10,7 @@ struct PageDecoder {
     static let plainPageKeys = ["title", "summary", "description", "menu", "sources", "draft", "aliases", "updated"]
     static let homeKeys = ["title", "summary", "description"]
     static let relationKeys = ["established", "status", "severed"]
-    static let eventKeys = ["date", "until", "circa", "title"]
+    static let eventKeys = ["date", "until", "circa", "title", "section"]
     static let sourceKeys = ["title", "publisher", "url", "date"]
 
     /// Splits and decodes the front matter, then parses the body.
@@ -68,6 +68,7 @@ struct PageDecoder {
         }
         let body = MarkdownDocument(frontMatter.body, file: file.path, firstLine: frontMatter.bodyFirstLine)
         warnAboutPipeTables(in: body, diagnostics: &diagnostics)
+        checkSections(of: events, in: body, diagnostics: &diagnostics)
         if body.isEmpty {
             diagnostics.report(
                 .noBody,
@@ -124,6 +125,22 @@ struct PageDecoder {
     }
 
     /// CommonMark has no tables: a pipe table would reach readers as a paragraph of bars.
+    /// An event's `section` must be the id of a heading of its own page.
+    private static func checkSections(of events: [Event], in body: MarkdownDocument, diagnostics: inout DiagnosticBag) {
+        let ids = body.headings.map(\.id)
+        for event in events {
+            guard let section = event.section, let location = event.sectionLocation, !ids.contains(section) else {
+                continue
+            }
+            diagnostics.report(
+                .unknownSection, location, "'section': '\(section)' is not a heading of this page",
+                hint: nearest(section, in: ids).map { "did you mean '\($0)'?" }
+                    ?? (ids.isEmpty
+                        ? "the page has no headings: add one (## …) or leave 'section' out"
+                        : "its headings are: " + ids.joined(separator: ", ")))
+        }
+    }
+
     private static func warnAboutPipeTables(in body: MarkdownDocument, diagnostics: inout DiagnosticBag) {
         for location in body.pipeTables {
             diagnostics.report(
@@ -208,6 +225,7 @@ struct PageDecoder {
         let untilText = fields.string("until", diagnostics: &diagnostics)
         let circa = fields.bool("circa", diagnostics: &diagnostics) ?? false
         let title = fields.string("title", required: true, diagnostics: &diagnostics)
+        let section = fields.string("section", diagnostics: &diagnostics)
         guard let dateText else { return nil }
         let date: EDTFDate
         do {
@@ -217,7 +235,9 @@ struct PageDecoder {
             return nil
         }
         guard let title else { return nil }
-        return Event(date: date, title: title, location: origin.location(node))
+        return Event(
+            date: date, title: title, location: origin.location(node), section: section,
+            sectionLocation: section.map { _ in fields.location("section") })
     }
 
     private static func decodeSource(_ node: YAMLNode, origin: YAMLOrigin, diagnostics: inout DiagnosticBag) -> Source?

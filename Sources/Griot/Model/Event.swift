@@ -4,10 +4,19 @@ public struct Event: Sendable, Hashable {
     public var date: EDTFDate
     public var title: String
     public var location: SourceLocation
+    /// The id of the heading of its page that describes it (`section: the-rupture`): the
+    /// timeline links there. Checked when the page is read.
+    public var section: String?
+    public var sectionLocation: SourceLocation?
 
-    public init(date: EDTFDate, title: String, location: SourceLocation) {
+    public init(
+        date: EDTFDate, title: String, location: SourceLocation, section: String? = nil,
+        sectionLocation: SourceLocation? = nil
+    ) {
         self.date = date
         self.title = title
         self.location = location
+        self.section = section
+        self.sectionLocation = sectionLocation
     }
 }

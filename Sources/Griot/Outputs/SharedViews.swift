@@ -45,8 +45,10 @@ extension SiteReader {
 
     func entryView(_ entry: Timeline.Entry) -> TimelineEntryView {
         TimelineEntryView(
-            date: DateView(entry.date), title: entry.title, url: url(entry.page),
-            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue)
+            date: DateView(entry.date), title: entry.title,
+            url: url(entry.page) + (entry.section.map { "#" + $0 } ?? ""),
+            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue,
+            page: entry.page.description)
     }
 
     static func statusLabel(_ status: Relation.Status) -> String {

@@ -31,6 +31,13 @@ struct TimelineOutput: SiteOutput {
         return groups
     }
 
+    /// The pages of `kind` that have entries, by title.
+    static func filterOptions(_ kind: PageKind, _ timeline: Timeline, _ reader: SiteReader) -> [FilterOptionView] {
+        Set(timeline.entries.map(\.page).filter { $0.kind == kind })
+            .map { FilterOptionView(key: $0.description, title: reader.title(of: $0) ?? $0.slug) }
+            .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+    }
+
     func view(_ reader: SiteReader) -> TimelineView {
         let timeline = reader.timeline
         let periods = timeline.periods.map { period in
@@ -45,6 +52,8 @@ struct TimelineOutput: SiteOutput {
                 "Timeline", "Every dated event of \(reader.config.subject)’s foreign relations in date order.",
                 path: "timeline/"),
             nav: reader.nav(current: "timeline/"), periods: periods,
+            filterCountries: Self.filterOptions(.country, timeline, reader),
+            filterTopics: Self.filterOptions(.topic, timeline, reader),
             chart: TimelineChart(timeline.entries.map { ($0.title, $0.date) }).view(count: timeline.entries.count),
             count: timeline.entries.count)
     }

@@ -144,6 +144,7 @@ extension TimelineEntryView: TemplateObject {
         case "url": TemplateValue(url)
         case "pageTitle": TemplateValue(pageTitle)
         case "kind": TemplateValue(kind)
+        case "page": TemplateValue(page)
         default: .missing
         }
     }
@@ -178,6 +179,8 @@ extension TimelineView: TemplateObject {
         case "meta": TemplateValue(meta)
         case "nav": TemplateValue(nav)
         case "periods": TemplateValue(periods)
+        case "filterCountries": TemplateValue(filterCountries)
+        case "filterTopics": TemplateValue(filterTopics)
         case "chart": TemplateValue(chart)
         case "count": TemplateValue(count)
         default: .missing
@@ -344,6 +347,16 @@ extension NotFoundView: TemplateObject {
         case "site": TemplateValue(site)
         case "meta": TemplateValue(meta)
         case "nav": TemplateValue(nav)
+        default: .missing
+        }
+    }
+}
+
+extension FilterOptionView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "key": TemplateValue(self.key)
+        case "title": TemplateValue(title)
         default: .missing
         }
     }

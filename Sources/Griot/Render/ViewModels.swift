@@ -111,6 +111,14 @@ struct TimelineEntryView: Sendable {
     var url: String
     var pageTitle: String
     var kind: String
+    /// The page's key, `countries/france`: what the timeline's filters match.
+    var page: String
+}
+
+/// A choice of a filter: a page's key and title.
+struct FilterOptionView: Sendable {
+    var key: String
+    var title: String
 }
 
 struct TimelineYearView: Sendable {
@@ -132,6 +140,9 @@ struct TimelineView: Sendable {
     var meta: MetaView
     var nav: [NavItem]
     var periods: [TimelinePeriodView]
+    /// The countries and the topics that have entries, for the filters.
+    var filterCountries: [FilterOptionView]
+    var filterTopics: [FilterOptionView]
     var chart: ChartView?
     var count: Int
 }

@@ -17,6 +17,8 @@ public struct Timeline: Sendable {
         public var page: PageID
         /// The entry's place among its page's dated entries, as the author wrote them.
         public var order: Int
+        /// The heading of its page that describes it, when the event names one.
+        public var section: String? = nil
     }
 
     /// A hundred years (before 1900: "1500s") or a decade (from 1900: "1960s"), holding years.
@@ -50,6 +52,7 @@ public struct Timeline: Sendable {
             for event in page.events {
                 hash.combine(event.date.text)
                 hash.combine(event.title)
+                hash.combine(event.section)
             }
             hash.combine(page.relation?.established?.text)
             hash.combine(page.relation?.severed?.text)
@@ -63,7 +66,10 @@ public struct Timeline: Sendable {
         var entries: [Entry] = []
         for page in pages {
             for (order, event) in page.events.enumerated() {
-                entries.append(Entry(kind: .event, date: event.date, title: event.title, page: page.id, order: order))
+                entries.append(
+                    Entry(
+                        kind: .event, date: event.date, title: event.title, page: page.id, order: order,
+                        section: event.section))
             }
             if let relation = page.relation {
                 let order = page.events.count

@@ -69,8 +69,17 @@ final class PageTests {
             pact.select("section.related li a").map { $0["href"] ?? "" } == [
                 "/atlas/countries/alpha/", "/atlas/countries/gamma/",
             ])
-        #expect(pact.select("section.backlinks li a").map(\.text) == ["Alpha"])
+        // Alpha links here, but is listed above among the countries involved.
+        #expect(pact.first("section.backlinks") == nil)
         #expect(pact.select("section.events li time").map(\.text) == ["1972"])
+    }
+
+    @Test("pages that link here quote the sentence of the link")
+    func backlinkContext() throws {
+        let beta = try fixture.page("countries/beta/index.html")
+        let item = try #require(beta.first("section.backlinks li"))
+        #expect(item.first("a")?.text == "Alpha")
+        #expect(item.first("q.backlink-context")?.text == "See also Beta’s rupture and the same page.")
     }
 
     @Test("the home page shows its text, countries by region, topics and latest events")

@@ -294,9 +294,82 @@
       + (r.total > r.hits.length ? ", showing the first " + r.hits.length : "") + ".";
   };
 
+  // Link previews: a card with the title and summary of the country, topic or page a link of the
+  // main content leads to, from its search/pages/ file. Only with a mouse (then also on keyboard
+  // focus); a tooltip laid over the page, never needed to read it.
+  const keyOf = href => {
+    const u = new URL(href, location.href);
+    u.hash = u.search = "";
+    if (!u.href.startsWith(root)) return "";
+    const rel = decodeURIComponent(u.href.slice(root.length)).replace(/(^|\/)index\.html$/, "$1").replace(/\/$/, "");
+    const [a, b, more] = rel.split("/");
+    if (!a || more != null || rel.includes(".")) return ""; // the home page, a file, an asset
+    if (b != null) return /^(countries|topics)$/.test(a) ? rel : "";
+    return /^(countries|topics|timeline|relations|search|assets)$/.test(a) ? "" : "pages/" + a;
+  };
+  const previews = main => {
+    const fine = matchMedia("(hover: hover) and (pointer: fine)"), here = keyOf(location.href);
+    const card = document.body.appendChild(el("div", "link-preview"));
+    Object.assign(card, { id: "link-preview", hidden: true });
+    card.setAttribute("role", "tooltip");
+    let link = null, gone = null, timer;
+    const target = e => {
+      const a = e.target.closest?.("a[href]");
+      return a && main.contains(a) && keyOf(a.href) !== here ? a : null;
+    };
+    const hide = () => {
+      timer = clearTimeout(timer);
+      const d = link?.getAttribute("aria-describedby")?.replace(/\s*link-preview$/, "");
+      if (d) link.setAttribute("aria-describedby", d);
+      else link?.removeAttribute("aria-describedby");
+      link = null;
+      card.hidden = true;
+    };
+    const show = (a, wait) => {
+      const key = keyOf(a.href);
+      if (!key || !fine.matches) return;
+      hide();
+      link = a;
+      timer = setTimeout(async () => {
+        await load("search/pages/" + key.split("/").map(encodeURIComponent).join("/") + ".js");
+        const p = got.pages.get(key), id = decodeURIComponent(new URL(a.href).hash.slice(1));
+        if (link !== a || !p || !a.getClientRects().length) return;
+        const sec = id && p.sections?.find(s => s.id === id);
+        card.replaceChildren(el("span", "link-preview-kind", String(p.kind || "")),
+          el("strong", "link-preview-title", String(p.title || key) + (sec?.heading ? " › " + sec.heading : "")),
+          el("span", "link-preview-summary", String(p.summary || "")));
+        card.style.left = card.style.top = "0";
+        card.hidden = false;
+        a.setAttribute("aria-describedby", ((a.getAttribute("aria-describedby") || "") + " link-preview").trim());
+        // Under the link's last line, or over its first when there is no room below; inside the window.
+        const rs = a.getClientRects(), w = document.documentElement.clientWidth, h = card.offsetHeight;
+        const below = rs[rs.length - 1].bottom + 6 + h <= innerHeight || rs[0].top < h + 6, r = rs[below ? rs.length - 1 : 0];
+        card.style.left = scrollX + Math.max(8, Math.min(r.left, w - card.offsetWidth - 8)) + "px";
+        card.style.top = scrollY + (below ? r.bottom + 6 : r.top - 6 - h) + "px";
+      }, wait);
+    };
+    document.addEventListener("mouseover", e => {
+      const a = target(e);
+      if (a && a !== link && a !== gone) show(a, 300);
+      else if (link && !card.hidden && (a === link || card.contains(e.target))) timer = clearTimeout(timer);
+    });
+    document.addEventListener("mouseout", e => {
+      if (gone && !gone.contains(e.relatedTarget)) gone = null;
+      if (link && !link.contains(e.relatedTarget) && !card.contains(e.relatedTarget) && !link.matches(":focus-visible")) {
+        if (card.hidden) hide();
+        else { clearTimeout(timer); timer = setTimeout(hide, 150); } // time to move onto the card
+      }
+    });
+    document.addEventListener("focusin", e => { const a = target(e); if (a?.matches(":focus-visible")) show(a, 0); });
+    document.addEventListener("focusout", e => { if (e.target === link) hide(); });
+    document.addEventListener("keydown", e => { if (e.key === "Escape" && link) { gone = link; hide(); } });
+    addEventListener("resize", hide);
+  };
+
   const init = () => {
     const $ = id => document.getElementById(id), input = $("site-search-input"), list = $("site-search-results");
     if (input?.form && list) box(input.form, input, list);
+    if (document.querySelector("main")) previews(document.querySelector("main"));
     if (document.querySelector("[data-search-page]") && $("search-page-results") && $("search-page-status")) {
       page(input, $("search-page-results"), $("search-page-status"));
     }

@@ -42,6 +42,11 @@ CHECKS = {
     "charts": "/timeline/ and /relations/ each hold an svg.chart, role=img, a <title>, at least 200x80 px",
     "relations": "/relations/: sorting by 'Relations began' orders the rows by data-rank-date, both ways",
     "search": "the header search over HTTP and from file:// (France, cote), and the search page",
+    "previews": "hovering (a mouse) or Tab-focusing a link of the main content shows its target's card "
+                "(role=tooltip, aria-describedby, inside the window, no layout shift), Escape hides it; none for "
+                "external or #links, nor on a touch screen; over HTTP and from file://",
+    "timeline-filters": "/timeline/: the filter form (hidden without JavaScript) hides entries by country, topic "
+                        "and kind, empty years, periods and their links, and counts what shows; at 390 and 1280 px",
     "screenshots": "home, timeline, relations and a country page at 390 and 1280 px → docs/screenshots/",
 }
 
@@ -310,7 +315,10 @@ class Browser:
         options.binary_location = CHROMIUM
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                          "--hide-scrollbars", "--window-size=1280,900", "--lang=en-GB",
-                         "--force-color-profile=srgb", "--disable-gpu"):
+                         "--force-color-profile=srgb", "--disable-gpu",
+                         # a mouse: headless Chromium says (hover: none) and (pointer: none) otherwise
+                         "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
+                         "primaryPointerType=4,availablePointerTypes=4"):
             # (file:// keeps Chromium's defaults: no fetch/XHR of local files, as for a reader)
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -697,6 +705,212 @@ def check_search(site: Site, b: Browser, r: Result) -> None:
     else:
         r.fail("no portable build given (--portable): file:// not checked")
 
+PREVIEW = """
+const card = document.querySelector("[role=tooltip]#link-preview"), a = arguments[0];
+if (!card) return null;
+const c = card.getBoundingClientRect(), l = a.getBoundingClientRect();
+return {shown: !card.hidden && c.width > 0, text: card.innerText, described: (a.getAttribute("aria-describedby") || "").split(/\\s+/),
+        box: [c.left, c.top, c.right, c.bottom], link: [l.left, l.top], vw: document.documentElement.clientWidth,
+        vh: innerHeight, sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight,
+        position: getComputedStyle(card).position};
+"""
+
+
+def preview_links(b: Browser) -> tuple:
+    """A link of main's prose to a topic or a country, an external link and a #link of the page."""
+    from selenium.webdriver.common.by import By
+    pick = lambda css: (b.driver.find_elements(By.CSS_SELECTOR, css) or [None])[0]
+    return (pick("main .prose a[href*='topics/'], main .prose a[href*='countries/']"),
+            pick("main a[href^='http']"), pick("main a[href^='#']"))
+
+
+def target_h1(site: Site, href: str) -> str:
+    """The text of the h1 of the built page href leads to (normal build over HTTP, or file://)."""
+    path = urllib.parse.urlsplit(href).path
+    if href.startswith("file:"):
+        file = Path(urllib.parse.unquote(path))
+    else:
+        file = site.folder / urllib.parse.unquote(path[len(urllib.parse.urlsplit(site.url).path):])
+    if not file.name.endswith(".html"):
+        file = file / "index.html"
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", file.read_text(encoding="utf-8"), re.S) if file.is_file() else None
+    return re.sub(r"<[^>]+>", "", m.group(1)).strip() if m else ""
+
+
+def hover(b: Browser, link) -> dict:
+    """Moves the mouse onto link (scrolled to the middle of the window); the card after 0.8 s."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    b.js("arguments[0].scrollIntoView({block: 'center'})", link)
+    ActionChains(b.driver).move_to_element(link).perform()
+    time.sleep(0.8)
+    return b.js(PREVIEW, link)
+
+
+def preview_on(site: Site, b: Browser, r: Result, label: str, url: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    b.open(url)
+    link, external, anchor = preview_links(b)
+    if link is None:
+        r.fail(f"{label}: no link to a topic or a country in main .prose")
+        return
+    title = link.text.strip()
+    heading = target_h1(site, link.get_attribute("href"))
+    if b.js(PREVIEW, link) is None:
+        r.fail(f"{label}: no #link-preview[role=tooltip] (search.js makes it)")
+        return
+    b.js("arguments[0].scrollIntoView({block: 'center'})", link)
+    size = b.js("return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    hover(b, link)
+    try:
+        state = b.wait(lambda d: (s := d.execute_script(PREVIEW, link)) and s["shown"] and s,
+                       "a card after hovering the link")
+    except Failed as e:
+        r.fail(f"{label}: hovering “{title}”: {e}")
+        return
+    r.expect(bool(heading) and fold(heading) in fold(state["text"]),
+             f"{label}: the card for “{title}” reads “{state['text'][:80]}”, not the h1 of its page “{heading}”")
+    r.expect("link-preview" in state["described"], f"{label}: the link's aria-describedby is {state['described']}")
+    x0, y0, x1, y1 = state["box"]
+    r.expect(x0 >= 0 and y0 >= 0 and x1 <= state["vw"] and y1 <= state["vh"],
+             f"{label}: the card {[round(v) for v in state['box']]} is not inside the {state['vw']}×{state['vh']} window")
+    r.expect(state["position"] in ("absolute", "fixed"), f"{label}: the card is position: {state['position']}")
+    r.expect([state["sw"], state["sh"]] == size, f"{label}: the page went from {size} to {[state['sw'], state['sh']]} px")
+    ActionChains(b.driver).send_keys(Keys.ESCAPE).perform()
+    time.sleep(0.2)
+    after = b.js(PREVIEW, link)
+    r.expect(not after["shown"] and "link-preview" not in after["described"],
+             f"{label}: Escape leaves the card shown or the link described by it")
+    r.note(f"{label}: “{title}” → “{' · '.join(state['text'].splitlines())[:70]}…”")
+
+    # The keyboard: Tab onto the link from the element before it shows the card; Tab away hides it.
+    b.js("""const all = [...document.querySelectorAll("a[href], input, button, select")];
+            const at = all.indexOf(arguments[0]); (all[at - 1] || document.body).focus();""", link)
+    ActionChains(b.driver).send_keys(Keys.TAB).perform()
+    try:
+        b.wait(lambda d: d.execute_script("return document.activeElement") == link
+               and d.execute_script(PREVIEW, link)["shown"], "a card when Tab focuses the link", timeout=3)
+        ActionChains(b.driver).send_keys(Keys.TAB).perform()
+        b.wait(lambda d: "link-preview" not in d.execute_script(PREVIEW, link)["described"],
+               "the focused link to lose its card when Tab moves on", timeout=3)
+    except Failed as e:
+        r.fail(f"{label}: {e}")
+
+    # No card for other sites and for places on the same page.
+    b.js("document.activeElement && document.activeElement.blur()")
+    for what, other in (("an external link", external), ("a #link of the page", anchor)):
+        if other is not None and b.js("return arguments[0].getClientRects().length > 0", other):
+            state = hover(b, other)
+            r.expect(not state["shown"] and "link-preview" not in state["described"],
+                     f"{label}: {what} ({other.get_attribute('href')}) shows a card")
+
+
+def check_previews(site: Site, b: Browser, r: Result) -> None:
+    country = next((rel for name, rel in site.pages() if name == "country"), None)
+    if not country:
+        raise Failed("no country page in this build")
+    b.viewport(1280)
+    if not b.js("return matchMedia('(hover: hover) and (pointer: fine)').matches"):
+        raise Failed("the browser has no mouse: (hover: hover) and (pointer: fine) does not match")
+    preview_on(site, b, r, "HTTP", site.url + country)
+    if site.portable:
+        preview_on(site, b, r, "file://", (site.portable / country / "index.html").resolve().as_uri())
+    else:
+        r.fail("no portable build given (--portable): file:// not checked")
+    # A touch screen: no card, whatever the pointer does.
+    b.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        b.open(site.url + country)
+        link = preview_links(b)[0]
+        state = hover(b, link)
+        r.expect(not state["shown"], "a touch screen ((hover: none)): hovering a link shows a card")
+    finally:
+        b.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+TIMELINE = """
+const form = document.getElementById("timeline-filters"), entries = [...document.querySelectorAll("li.entry")];
+const shown = e => !e.hidden && !e.closest("[hidden]") && e.getClientRects().length > 0;
+const bad = [];
+for (const ol of document.querySelectorAll("section.period ol.entries")) {
+  const h = ol.previousElementSibling, any = [...ol.querySelectorAll("li.entry")].some(shown);
+  if (h && h.matches("h3.year") && shown(h) !== any) bad.push("year " + h.textContent + (any ? " hidden" : " shown, empty"));
+}
+for (const s of document.querySelectorAll("section.period")) {
+  const any = [...s.querySelectorAll("li.entry")].some(shown);
+  if (shown(s) !== any) bad.push("period " + s.id + (any ? " hidden" : " shown, empty"));
+  const a = document.querySelector(".period-nav a[href='#" + s.id + "']");
+  if (a && shown(a) !== any) bad.push("link to " + s.id + (any ? " hidden" : " shown"));
+}
+return {form: !!form && shown(form), status: form && (form.querySelector("[role=status]") || {}).textContent,
+        total: entries.length, shown: entries.filter(shown).map(e => [e.dataset.kind, e.dataset.page]), bad: bad,
+        labels: [...(form ? form.querySelectorAll("select") : [])].map(s => [s.name, !!(s.labels && s.labels.length && s.labels[0].textContent.trim())]),
+        country: form && form.elements.country && form.elements.country.value,
+        sw: document.documentElement.scrollWidth, vw: innerWidth};
+"""
+
+
+def check_timeline_filters(site: Site, b: Browser, r: Result) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    if not site.exists("timeline/"):
+        raise Failed("/timeline/: no such page")
+    # Without JavaScript: the form is hidden and every entry is there.
+    html = (site.folder / "timeline/index.html").read_text(encoding="utf-8")
+    form_tag = re.search(r'<form[^>]*\bid="timeline-filters"[^>]*>', html)
+    if not form_tag:
+        raise Failed("/timeline/ has no form#timeline-filters")
+    r.expect(re.search(r"\shidden(\s|>|=)", form_tag.group(0)) is not None,
+             "form#timeline-filters is not rendered with the hidden attribute")
+    r.expect(not re.search(r'<li class="entry[^>]*\shidden', html), "an entry is rendered hidden")
+
+    for width in (1280, 390):
+        b.viewport(width, 900)
+        b.open(site.url + "timeline/")
+        try:
+            state = b.wait(lambda d: (s := d.execute_script(TIMELINE)) and s["form"] and s,
+                           "timeline.js to show the filters")
+        except Failed as e:
+            r.fail(f"{width} px: {e}")
+            continue
+        total = state["total"]
+        r.expect(all(ok for _, ok in state["labels"]) and {n for n, _ in state["labels"]} >= {"country", "topic", "kind"},
+                 f"{width} px: selects and their labels: {state['labels']}")
+        r.expect(state["status"] == f"{total} of {total} entries shown", f"{width} px: status “{state['status']}”")
+        select = lambda name: Select(b.driver.find_element(By.CSS_SELECTOR, f"#timeline-filters select[name={name}]"))
+        pages = [o.get_attribute("value") for o in select("country").options if o.get_attribute("value")]
+        country = next((p for p in pages if p.endswith("/france")), pages[0] if pages else None)
+        topics = [o.get_attribute("value") for o in select("topic").options if o.get_attribute("value")]
+        steps = [("country", country, lambda e: e[1] == country),
+                 ("kind", "relationsEstablished", lambda e: e[1] == country and e[0] == "relationsEstablished"),
+                 ("topic", topics[0] if topics else None, lambda e: e[1] == topics[0] and e[0] == "relationsEstablished"),
+                 ("kind", "", lambda e: e[1] == topics[0]),
+                 ("kind", "event", lambda e: e[1] == topics[0] and e[0] == "event")]
+        for name, value, wanted in steps:
+            if value is None:
+                r.fail(f"{width} px: no option to choose in the {name} menu")
+                continue
+            select(name).select_by_value(value)
+            state = b.js(TIMELINE)
+            where = f"{width} px, {name} = {value or 'All'}"
+            expected = sum(1 for e in b.js("return [...document.querySelectorAll('li.entry')].map(e => [e.dataset.kind, e.dataset.page])") if wanted(e))
+            r.expect(all(wanted(e) for e in state["shown"]) and len(state["shown"]) == expected,
+                     f"{where}: {len(state['shown'])} entries shown, {expected} expected")
+            r.expect(state["status"] == f"{len(state['shown'])} of {total} entries shown", f"{where}: status “{state['status']}”")
+            r.expect(not state["bad"], f"{where}: {', '.join(state['bad'][:4])}")
+            r.expect(state["sw"] <= state["vw"], f"{where}: {state['sw']} px of content in a {state['vw']} px window")
+            if name == "topic":
+                r.expect(not state["country"], f"{where}: the country menu still holds {state['country']}")
+        b.driver.find_element(By.CSS_SELECTOR, "#timeline-filters [type=reset]").click()
+        try:
+            b.wait(lambda d: len(d.execute_script(TIMELINE)["shown"]) == total, "Show all to show every entry", timeout=3)
+        except Failed as e:
+            r.fail(f"{width} px: {e}")
+        r.note(f"{width} px: {total} entries; {country}: filtered by country, kind and topic, then shown all")
+    b.viewport(1280)
+
 
 def check_screenshots(site: Site, b: Browser, r: Result, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
@@ -782,7 +996,7 @@ def main() -> int:
                     if name == "screenshots":
                         check_screenshots(site, browser, r, args.screenshots)
                     else:
-                        globals()[f"check_{name}"](site, browser, r)
+                        globals()[f"check_{name.replace('-', '_')}"](site, browser, r)
             except Failed as e:
                 r.fail(str(e))
             except Exception as e:  # a check that crashes fails, and the others still run

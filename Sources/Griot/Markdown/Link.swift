@@ -8,6 +8,9 @@ public struct Link: Sendable, Hashable {
     /// The destination exactly as written.
     public var destination: String
     public var location: SourceLocation
+    /// For a link to another content file: the sentence it stands in, as plain text, for the
+    /// "pages that link here" of the page it names.
+    public var context: String? = nil
 
     /// What a destination points at, as far as the text alone tells.
     public enum Target: Sendable, Hashable {

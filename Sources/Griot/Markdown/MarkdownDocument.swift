@@ -1,4 +1,5 @@
 import CMark
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -106,6 +107,7 @@ public struct MarkdownDocument: Sendable, Hashable {
         var slotLinks: [Int] = []
         var usedIds: [String: Int] = [:]
         var pipeTables: [SourceLocation] = []
+        var contexts = LinkContexts()
         walk(root) { node, entering in
             guard entering else { return }
             switch cmark_node_get_type(node) {
@@ -129,11 +131,13 @@ public struct MarkdownDocument: Sendable, Hashable {
                     kind: cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image,
                     destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
                     location: location(of: node, isInline: true))
+                var written = link
                 if case .contentFile = link.target {
                     cmark_node_set_url(node, "\(marker)\(slotLinks.count)")
                     slotLinks.append(links.count)
+                    written.context = contexts.sentence(around: node)
                 }
-                links.append(link)
+                links.append(written)
             case CMARK_NODE_PARAGRAPH:
                 let line = Int(cmark_node_get_start_line(node))
                 if line >= 1, line < lines.lineCount,
@@ -276,6 +280,9 @@ public struct MarkdownDocument: Sendable, Hashable {
         return sections.map(\.exactSize)
     }
 
+    /// The text of an inline run (a paragraph, a heading, a link), line breaks as spaces.
+    static func inlineText(of node: OpaquePointer) -> String { plainText(of: node, separator: " ") }
+
     private static func plainText(of node: OpaquePointer, separator: String) -> String {
         var text = ""
         walk(node) { child, entering in
@@ -305,5 +312,55 @@ extension String {
     var exactSize: String {
         var copy = self
         return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Finds the sentence a link stands in, reading each block's text once and searching it from where
+/// the block's previous link was found, so a paragraph of many links is read in one pass.
+private struct LinkContexts {
+    private var blocks: [OpaquePointer: (text: String, cursor: String.Index)] = [:]
+    /// How far to look on each side of the link for the sentence's ends.
+    private static let reach = 160
+
+    mutating func sentence(around link: OpaquePointer) -> String? {
+        var block = cmark_node_parent(link)
+        while let node = block {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { break }
+            block = cmark_node_parent(node)
+        }
+        guard let block else { return nil }
+        if blocks[block] == nil {
+            let text = MarkdownDocument.inlineText(of: block)
+            blocks[block] = (text, text.startIndex)
+        }
+        let (text, cursor) = blocks[block]!
+        let label = MarkdownDocument.inlineText(of: link)
+        guard !label.isEmpty, let found = text.range(of: label, range: cursor..<text.endIndex) else { return nil }
+        blocks[block]!.cursor = found.upperBound
+        // At most `reach` characters on each side: a sentence without an end stays cheap.
+        var start = found.lowerBound
+        var steps = 0
+        while start > text.startIndex, steps < Self.reach {
+            let before = text.index(before: start)
+            if text[before] == " ", before > text.startIndex, ".!?".contains(text[text.index(before: before)]) { break }
+            start = before
+            steps += 1
+        }
+        let openedShort = start > text.startIndex && steps >= Self.reach
+        var end = found.upperBound
+        steps = 0
+        while end < text.endIndex, steps < Self.reach {
+            let next = text.index(after: end)
+            if ".!?".contains(text[end]), next == text.endIndex || text[next] == " " {
+                end = next
+                break
+            }
+            end = next
+            steps += 1
+        }
+        let closedShort = end < text.endIndex && steps >= Self.reach
+        let sentence = text[start..<end].trimmingCharacters(in: .whitespaces)
+        return (openedShort ? "…" : "") + sentence + (closedShort ? "…" : "")
     }
 }

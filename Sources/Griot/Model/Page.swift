@@ -82,6 +82,9 @@ public struct Page: Sendable {
         /// Plain pages only: the label of the page's link in the main navigation, when it has one.
         public var menu: String?
         public var body: MarkdownDocument
+        /// For each page this one links to, the sentence of its first link there (set by the
+        /// resolve stage): what that page's "pages that link here" quotes.
+        public var linkContexts: [PageID: String] = [:]
         /// A fingerprint of the page's file, stable across runs.
         public var sourceHash: UInt64 = 0
         /// A fingerprint of the file and of the body as resolved (links follow the pages they

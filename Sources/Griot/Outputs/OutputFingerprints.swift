@@ -18,14 +18,14 @@ struct OutputFingerprints: Sendable {
 
     /// The values of the inputs one page provides.
     struct PageInputValues: Equatable, Sendable {
-        var all, title, summary, region, menu, facts, updated, related, backlinks: UInt64
+        var all, title, summary, region, menu, facts, updated, linkContexts, related, backlinks: UInt64
 
         /// Each input with its value.
         func inputs(of id: PageID) -> [(SiteInput, UInt64)] {
             [
                 (.page(id, .all), all), (.page(id, .title), title), (.page(id, .summary), summary),
                 (.page(id, .region), region), (.page(id, .menu), menu), (.page(id, .facts), facts),
-                (.page(id, .updated), updated),
+                (.page(id, .updated), updated), (.page(id, .linkContexts), linkContexts),
                 (.related(id), related),
                 (.backlinks(id), backlinks),
             ]
@@ -56,6 +56,7 @@ struct OutputFingerprints: Sendable {
                 region: partial.fingerprint(of: .page(id, .region)), menu: partial.fingerprint(of: .page(id, .menu)),
                 facts: partial.fingerprint(of: .page(id, .facts)),
                 updated: partial.fingerprint(of: .page(id, .updated)),
+                linkContexts: partial.fingerprint(of: .page(id, .linkContexts)),
                 related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
         pageValues = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), perPage))
@@ -75,6 +76,7 @@ struct OutputFingerprints: Sendable {
                     case .menu: values.menu
                     case .facts: values.facts
                     case .updated: values.updated
+                    case .linkContexts: values.linkContexts
                     }
                 }
             case .related(let id): pageValues[id]?.related
@@ -113,14 +115,20 @@ struct OutputFingerprints: Sendable {
             let page = site.index(of: id).map { site.pages[$0] }
             let text: (name: String, value: String?)? =
                 switch field {
-                case .all, .facts: nil
+                case .all, .facts, .linkContexts: nil
                 case .title: ("title", page?.title)
                 case .summary: ("summary", page?.summary)
                 case .region: ("region", page?.region)
                 case .menu: ("menu", page?.menu)
                 case .updated: ("updated", page?.updated)
                 }
-            if field == .facts {
+            if field == .linkContexts {
+                hash.combine("contexts")
+                for (target, context) in (page?.linkContexts ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    hash.combine(target.description)
+                    hash.combine(context)
+                }
+            } else if field == .facts {
                 hash.combine("facts")
                 for value in [page?.title, page?.summary, page?.region, page?.iso] { hash.combine(value) }
                 for source in page?.sources ?? [] {

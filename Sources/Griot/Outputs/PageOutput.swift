@@ -10,7 +10,11 @@ struct PageOutput: SiteOutput {
         var inputs: Set<SiteInput> = [
             .config, .page(id, .all), .related(id), .backlinks(id), .template(id.kind.rawValue),
         ]
-        inputs.formUnion(Set<SiteInput>.links(to: related + backlinks))
+        inputs.formUnion(Set<SiteInput>.links(to: related))
+        // A page that links here and is not related: its title, and the sentence of its link.
+        for source in backlinks where !related.contains(source) {
+            inputs.formUnion([.page(source, .title), .page(source, .linkContexts)])
+        }
         inputs.formUnion(Set<SiteInput>.navigation(in: site))
         return inputs
     }
@@ -27,7 +31,12 @@ struct PageOutput: SiteOutput {
                 statusLabel: SiteReader.statusLabel($0.status), severed: $0.severed.map(DateView.init))
         }
         let related = reader.related(id).compactMap(reader.linkView)
-        let backlinks = reader.backlinks(id).compactMap(reader.linkView)
+        let relatedIDs = Set(reader.related(id))
+        let backlinks = reader.backlinks(id).filter { !relatedIDs.contains($0) }.compactMap { source -> BacklinkView? in
+            guard let title = reader.title(of: source) else { return nil }
+            return BacklinkView(
+                title: title, url: reader.url(source), context: reader.linkContext(from: source, to: id))
+        }
         let events = page.events.enumerated()
             .sorted { ($0.element.date.sortKey, $0.offset) < ($1.element.date.sortKey, $1.offset) }
             .map { EventView(date: DateView($0.element.date), title: $0.element.title) }

@@ -37,6 +37,8 @@ public enum PageField: Sendable, Hashable {
     case facts
     /// The day the page last changed.
     case updated
+    /// The sentences in which the page links to others (what their backlinks quote).
+    case linkContexts
     /// Everything the page's own file holds: what its own output shows.
     case all
 }

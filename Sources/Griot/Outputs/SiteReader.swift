@@ -91,6 +91,12 @@ struct SiteReader: Sendable {
         return site.relationsIndex
     }
 
+    /// The sentence in which `source` links to `target`: part of `source`'s own text.
+    func linkContext(from source: PageID, to target: PageID) -> String? {
+        read(.page(source, .linkContexts))
+        return site.page(source)?.linkContexts[target]
+    }
+
     var searchKeys: [String] {
         read(.searchKeys)
         return site.search.keys

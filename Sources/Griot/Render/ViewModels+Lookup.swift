@@ -361,3 +361,14 @@ extension FilterOptionView: TemplateObject {
         }
     }
 }
+
+extension BacklinkView: TemplateObject {
+    func value(named key: String) -> TemplateValue {
+        switch key {
+        case "title": TemplateValue(title)
+        case "url": TemplateValue(url)
+        case "context": TemplateValue(context)
+        default: .missing
+        }
+    }
+}

@@ -99,10 +99,18 @@ struct PageView: Sendable {
     var hasEvents: Bool
     /// The page's events in time, when it has three or more.
     var eventStrip: ChartView?
-    var backlinks: [LinkView]
+    /// The pages that link here and are not already listed as related, each with the sentence
+    /// of its link.
+    var backlinks: [BacklinkView]
     var hasBacklinks: Bool
     var sources: [SourceView]
     var hasSources: Bool
+}
+
+struct BacklinkView: Sendable {
+    var title: String
+    var url: String
+    var context: String?
 }
 
 struct TimelineEntryView: Sendable {

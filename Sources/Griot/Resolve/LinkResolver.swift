@@ -11,10 +11,14 @@ struct LinkResolver {
     struct Result {
         var destinations: [String?] = []
         var linkedPages: [PageID] = []
+        /// For each link, the page it leads to, when it leads to one.
+        var pages: [PageID?] = []
     }
 
     func resolve(_ document: MarkdownDocument, file: String, diagnostics: inout DiagnosticBag) -> Result {
-        var result = Result(destinations: Array(repeating: nil, count: document.links.count))
+        var result = Result(
+            destinations: Array(repeating: nil, count: document.links.count),
+            pages: Array(repeating: nil, count: document.links.count))
         let ownAnchors = Set(document.headings.map(\.id))
         for (index, link) in document.links.enumerated() {
             switch link.target {
@@ -58,7 +62,10 @@ struct LinkResolver {
                         hint: hint(for: anchor, among: target.anchors))
                 }
                 result.destinations[index] = target.path + (anchor.map { $0.isEmpty ? "" : "#\($0)" } ?? "")
-                if let page = target.page { result.linkedPages.append(page) }
+                if let page = target.page {
+                    result.linkedPages.append(page)
+                    result.pages[index] = page
+                }
             }
         }
         return result

@@ -59,6 +59,11 @@ struct Resolver {
                 let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
                 var resolved = page
                 resolved.body = page.body.resolvingLinks(result.destinations.map { $0.map { root + $0 } })
+                for (link, target) in zip(page.body.links, result.pages) {
+                    if let target, target != page.id, resolved.linkContexts[target] == nil, let context = link.context {
+                        resolved.linkContexts[target] = context
+                    }
+                }
                 var fingerprint = StableHash()
                 fingerprint.combine(page.sourceHash)
                 fingerprint.combine(resolved.body.html)

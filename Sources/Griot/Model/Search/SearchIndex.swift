@@ -18,6 +18,8 @@ public struct SearchIndex: Sendable {
         /// The page's `bodyFingerprint` when its words were read.
         var source: UInt64
         var words: [(word: String, occurrences: [Occurrence])]
+        /// For each word, the part of the index it is built in (`SearchIndex.partition(of:)`).
+        var partitions: [UInt8]
     }
 
     /// The words of one shard and the pages they occur in.
@@ -93,35 +95,79 @@ public struct SearchIndex: Sendable {
         let words = weights.sorted { $0.key < $1.key }.map { word, sections in
             (word, sections.sorted { $0.key < $1.key }.map { Occurrence(section: $0.key, weight: $0.value) })
         }
-        return PageWords(id: page.id, source: page.bodyFingerprint, words: words)
+        return PageWords(
+            id: page.id, source: page.bodyFingerprint, words: words,
+            partitions: words.map { UInt8(partition(of: $0.0)) })
     }
 
     /// The shards: words grouped by their first two characters; a group too large is cut by the
     /// third character, and so on up to the fourth. A shard whose key was cut keeps the words no
     /// longer than its key.
     private static func shards(of pages: [PageWords]) -> ([String: Shard], [String]) {
+        // Shards never share a two-letter prefix, so the words are split by it into parts built
+        // on all cores, each reading every page's words but keeping only its own.
+        let parts = Array(0..<partitions).concurrentMap { part in Self.shards(of: pages, part: part) }
+        var all: [String: Shard] = [:]
+        for part in parts { all.merge(part) { first, _ in first } }
+        return (all, all.keys.sorted())
+    }
+
+    /// Parts the words are built in, by their first two characters.
+    static let partitions = 16
+
+    static func partition(of word: String) -> Int {
+        var hash: UInt32 = 0
+        for scalar in word.unicodeScalars.prefix(2) { hash = hash &* 31 &+ scalar.value }
+        return Int(hash % UInt32(partitions))
+    }
+
+    private static func shards(of pages: [PageWords], part: Int) -> [String: Shard] {
         // word → flat (page, section, weight) triples, pages by their position in `pages`.
-        var postings: [String: [Int32]] = [:]
+        var slots: [String: Int] = [:]
+        var lists: [[Int32]] = []
         for (pageIndex, page) in pages.enumerated() {
-            for (word, occurrences) in page.words {
-                for occurrence in occurrences {
-                    postings[word, default: []].append(contentsOf: [
-                        Int32(pageIndex), occurrence.section, occurrence.weight,
-                    ])
+            for (position, entry) in page.words.enumerated() where page.partitions[position] == part {
+                let slot: Int
+                if let known = slots[entry.word] {
+                    slot = known
+                } else {
+                    slot = lists.count
+                    slots[entry.word] = slot
+                    lists.append([])
+                }
+                for occurrence in entry.occurrences {
+                    lists[slot].append(Int32(pageIndex))
+                    lists[slot].append(occurrence.section)
+                    lists[slot].append(occurrence.weight)
                 }
             }
         }
+        var postings: [String: [Int32]] = [:]
+        postings.reserveCapacity(slots.count)
         var common: Set<String> = []
-        for (word, list) in postings where list.count > postingLimit * 3 {
-            postings[word] = strongest(list)
-            common.insert(word)
+        for (word, slot) in slots {
+            if lists[slot].count > postingLimit * 3 {
+                postings[word] = strongest(lists[slot])
+                common.insert(word)
+            } else {
+                postings[word] = lists[slot]
+            }
         }
+        lists = []
         var groups: [String: [String]] = [:]
         for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].append(word) }
         var shards: [String: Shard] = [:]
         var pending = Array(groups)
         while let (key, words) = pending.popLast() {
-            let size = words.reduce(0) { $0 + $1.utf8.count + 6 + postings[$1]!.count * 4 }
+            // Words and postings, and the table of the pages they point into (a key each).
+            var pagesPointedTo = Set<Int32>()
+            var size = 0
+            for word in words {
+                let list = postings[word]!
+                size += word.utf8.count + 6 + list.count * 4
+                for index in stride(from: 0, to: list.count, by: 3) { pagesPointedTo.insert(list[index]) }
+            }
+            size += pagesPointedTo.count * 24
             let length = key.unicodeScalars.count
             guard size > shardLimit, length < maxKeyLength, words.contains(where: { $0.unicodeScalars.count > length })
             else {
@@ -136,7 +182,7 @@ public struct SearchIndex: Sendable {
             shards[key] = shard(key, cut.removeValue(forKey: key)!, postings, common, pages)
             pending += cut
         }
-        return (shards, shards.keys.sorted())
+        return shards
     }
 
     /// The `postingLimit` occurrences of most weight, in page order.

@@ -6,21 +6,26 @@ enum SearchText {
     /// The folded words of `text`, in order: `"Côte d'Ivoire"` → `["cote", "ivoire"]`.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var word = String.UnicodeScalarView()
+        // The word being read, as UTF-8 bytes: appending bytes is far cheaper than scalars.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var length = 0
         func end() {
-            if length >= 2 { words.append(String(word)) }
+            if length >= 2 { words.append(String(decoding: word, as: UTF8.self)) }
             word.removeAll(keepingCapacity: true)
             length = 0
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { word.append($0) }
         }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
-                    word.append(scalar)
+                    word.append(UInt8(value))
                     length += 1
                 } else if value >= 65 && value <= 90 {
-                    word.append(Unicode.Scalar(value + 32)!)
+                    word.append(UInt8(value + 32))
                     length += 1
                 } else {
                     end()
@@ -33,10 +38,15 @@ enum SearchText {
                     continue
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                     .decimalNumber, .letterNumber, .otherNumber:
-                    // Final sigma reads as sigma: lower-casing a whole word (as the browser does) and
-                    // one letter at a time then agree.
-                    for lower in String(part).lowercased().unicodeScalars {
-                        word.append(lower.value == 0x3C2 ? "\u{3C3}" : lower)
+                    if part.value < 0x80 {
+                        let lower = part.value >= 65 && part.value <= 90 ? part.value + 32 : part.value
+                        word.append(UInt8(lower))
+                    } else {
+                        // Final sigma reads as sigma: lower-casing a whole word (as the browser does)
+                        // and one letter at a time then agree.
+                        for lower in part.properties.lowercaseMapping.unicodeScalars {
+                            append(lower.value == 0x3C2 ? "\u{3C3}" : lower)
+                        }
                     }
                     length += 1
                 default:

@@ -38,9 +38,11 @@ CHECKS = {
              "the portable build's relative links name files",
     "axe": "axe-core: no WCAG 2.0/2.1 A/AA violation on one page of each kind, light and dark, at 1280 px",
     "console": "no JavaScript error or failed load in the browser console on those pages",
-    "overflow": "no horizontal scrolling at 390 px on those pages",
-    "charts": "/timeline/ and /relations/ each hold an svg.chart, role=img, a <title>, at least 200x80 px",
-    "relations": "/relations/: sorting by 'Relations began' orders the rows by data-rank-date, both ways",
+    "overflow": "no horizontal scrolling at 360 and 390 px on those pages",
+    "layout-shift": "no layout shift (cumulative score under 0.01) on those pages as they load, nor when the "
+                    "search box is first used and its script loads the index; at 390 and 1280 px",
+    "charts": "/timeline/ and /relations/ each hold an svg.chart, role=img, a <title>, at least 200x80 px; over HTTP and from file://",
+    "relations": "/relations/: sorting by 'Relations began' orders the rows by data-rank-date, both ways; over HTTP and from file://",
     "search": "the header search over HTTP and from file:// (France, cote), and the search page",
     "previews": "hovering (a mouse) or Tab-focusing a link of the main content shows its target's card "
                 "(role=tooltip, aria-describedby, inside the window, no layout shift), Escape hides it; none for "
@@ -502,21 +504,66 @@ return {scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, culpr
 
 
 def check_overflow(site: Site, b: Browser, r: Result) -> None:
-    b.viewport(390, 844)
     try:
-        for name, rel in site.pages():
-            b.open(site.url + rel)
-            if name == "search":
-                settle_search_page(b)
-            m = b.js(OVERFLOW)
-            if m["innerWidth"] != 390:
-                r.fail(f"/{rel}: the window is {m['innerWidth']} px wide, not 390")
-            if m["scrollWidth"] > m["innerWidth"]:
-                r.fail(f"/{rel}: {m['scrollWidth']} px of content in a {m['innerWidth']} px window; "
-                       f"widest: {', '.join(m['culprits']) or 'not found'}")
+        for width in (360, 390):
+            b.viewport(width, 844)
+            for name, rel in site.pages():
+                b.open(site.url + rel)
+                if name == "search":
+                    settle_search_page(b)
+                m = b.js(OVERFLOW)
+                if m["innerWidth"] != width:
+                    r.fail(f"/{rel}: the window is {m['innerWidth']} px wide, not {width}")
+                if m["scrollWidth"] > m["innerWidth"]:
+                    r.fail(f"/{rel}: {m['scrollWidth']} px of content in a {m['innerWidth']} px window; "
+                           f"widest: {', '.join(m['culprits']) or 'not found'}")
     finally:
         b.viewport(1280)
-    r.note(f"{len(site.pages())} pages at 390 px")
+    r.note(f"{len(site.pages())} pages at 360 and 390 px")
+
+
+# Layout shifts since the page began to load (buffered), as Chromium's Layout Instability API reports them.
+SHIFTS = """
+const done = arguments[arguments.length - 1];
+let score = 0;
+const sources = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    score += e.value;
+    for (const s of e.sources || []) if (s.node) sources.push((s.node.id ? "#" + s.node.id : s.node.nodeName) + " " + e.value.toFixed(4));
+  }
+}).observe({type: "layout-shift", buffered: true});
+setTimeout(() => done({score, sources: sources.slice(0, 5)}), 300);
+"""
+
+
+def check_layout_shift(site: Site, b: Browser, r: Result) -> None:
+    from selenium.webdriver.common.by import By
+
+    worst = 0.0
+    try:
+        for width in (390, 1280):
+            b.viewport(width, 844)
+            for name, rel in site.pages():
+                b.open(site.url + rel)
+                if name == "search":
+                    settle_search_page(b)
+                boxes = b.driver.find_elements(By.ID, "site-search-input")
+                if boxes:
+                    # The first use loads the search index: nothing may move.
+                    b.driver.execute_script("arguments[0].focus()", boxes[0])
+                    boxes[0].send_keys("mal")
+                    b.wait(lambda d: d.find_elements(By.CSS_SELECTOR, OPTIONS) or d.find_elements(
+                        By.CSS_SELECTOR, ".site-search-status[data-shown]"), "search results after typing")
+                    b.driver.execute_script("arguments[0].value = ''; arguments[0].blur()", boxes[0])
+                m = b.driver.execute_async_script(SHIFTS)
+                worst = max(worst, m["score"])
+                if m["score"] >= 0.01:
+                    r.fail(f"/{rel} at {width} px: layout shift {m['score']:.4f} ({', '.join(m['sources'])})")
+    finally:
+        b.viewport(1280)
+    r.note(f"{len(site.pages())} pages at 390 and 1280 px, typing in the search box; worst score {worst:.4f}")
 
 
 CHARTS = """
@@ -528,13 +575,22 @@ return [...document.querySelectorAll("svg.chart")].map(s => {
 """
 
 
+def page_addresses(site: Site, rel: str) -> list[tuple[str, str]]:
+    """A folder page over HTTP and, when there is a portable build, its file from file://."""
+    addresses = [("HTTP", site.url + rel)]
+    if site.portable:
+        addresses.append(("file://", (site.portable / rel / "index.html").resolve().as_uri()))
+    return addresses
+
+
 def check_charts(site: Site, b: Browser, r: Result) -> None:
     b.viewport(1280)
-    for rel in ("timeline/", "relations/"):
+    for (label, address), rel in ((a, rel) for rel in ("timeline/", "relations/") for a in page_addresses(site, rel)):
         if not site.exists(rel):
             r.fail(f"/{rel}: no such page")
             continue
-        b.open(site.url + rel)
+        b.open(address)
+        rel = f"{rel} ({label})"
         charts = b.js(CHARTS)
         if not charts:
             r.fail(f"/{rel}: no svg.chart")
@@ -569,10 +625,15 @@ def expected_order(rows: list[tuple[int, bool]], ascending: bool) -> list[tuple[
 
 
 def check_relations(site: Site, b: Browser, r: Result) -> None:
+    for label, address in page_addresses(site, "relations/"):
+        sort_relations(b, r, label, address)
+
+
+def sort_relations(b: Browser, r: Result, label: str, address: str) -> None:
     from selenium.webdriver.common.by import By
 
     b.viewport(1280)
-    b.open(site.url + "relations/")
+    b.open(address)
     if not b.driver.find_elements(By.CSS_SELECTOR, "table#countries"):
         raise Failed("/relations/ has no table#countries")
     if not b.driver.find_elements(By.CSS_SELECTOR, "table#countries th[data-sort=date]"):
@@ -606,7 +667,7 @@ def check_relations(site: Site, b: Browser, r: Result) -> None:
         if others:
             r.fail(f"click {turn}: other headers still carry aria-sort: {', '.join(others)}")
     undated = sum(1 for _, u in rows if u)
-    r.note(f"{len(rows)} rows ({undated} undated, kept last) sorted by date both ways")
+    r.note(f"{label}: {len(rows)} rows ({undated} undated, kept last) sorted by date both ways")
 
 
 OPTIONS = "#site-search-results [role=option]"

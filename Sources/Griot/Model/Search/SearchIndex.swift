@@ -57,7 +57,8 @@ public struct SearchIndex: Sendable {
     /// A fingerprint of the keys.
     let keysFingerprint: UInt64
 
-    /// The index of `pages`, reading again only the pages `previous` does not hold as they are.
+    /// The index of `pages`, reading again only the pages `previous` does not hold as they are,
+    /// and building again only the parts of the index whose words changed.
     init(pages: [Page], reusing previous: SearchIndex? = nil) {
         var known: [PageID: PageWords] = [:]
         for words in previous?.pages ?? [] { known[words.id] = words }
@@ -66,10 +67,59 @@ public struct SearchIndex: Sendable {
             if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
             return Self.words(of: page)
         }
-        (shards, keys) = Self.shards(of: self.pages)
+        guard let previous else {
+            (shards, keys) = Self.shards(of: self.pages)
+            keysFingerprint = Self.fingerprint(keys)
+            return
+        }
+        // A part is built again when a word in it gained, lost or changed an occurrence. The
+        // others keep their shards: a shard lists pages by id, in the pages' order, which adding
+        // or removing other pages does not change.
+        var dirty = Set<Int>()
+        var current = Set<PageID>()
+        for page in self.pages {
+            current.insert(page.id)
+            guard let old = known[page.id] else {
+                dirty.formUnion(page.partitions.map(Int.init))
+                continue
+            }
+            if old.source != page.source { dirty.formUnion(Self.changedPartitions(old, page)) }
+        }
+        for old in previous.pages where !current.contains(old.id) { dirty.formUnion(old.partitions.map(Int.init)) }
+        let words = self.pages
+        let rebuilt = Array(dirty).concurrentMap { Self.shards(of: words, part: $0) }
+        var all = previous.shards.filter { !dirty.contains(Self.partition(of: $0.key)) }
+        for part in rebuilt { all.merge(part) { first, _ in first } }
+        shards = all
+        keys = all.keys.sorted()
+        keysFingerprint = Self.fingerprint(keys)
+    }
+
+    private static func fingerprint(_ keys: [String]) -> UInt64 {
         var hash = StableHash()
         for key in keys { hash.combine(key) }
-        keysFingerprint = hash.value
+        return hash.value
+    }
+
+    /// The parts holding a word whose occurrences differ between two readings of a page.
+    private static func changedPartitions(_ old: PageWords, _ new: PageWords) -> Set<Int> {
+        var changed = Set<Int>()
+        var i = 0
+        var j = 0
+        while i < old.words.count || j < new.words.count {
+            if j == new.words.count || (i < old.words.count && old.words[i].word < new.words[j].word) {
+                changed.insert(Int(old.partitions[i]))
+                i += 1
+            } else if i == old.words.count || new.words[j].word < old.words[i].word {
+                changed.insert(Int(new.partitions[j]))
+                j += 1
+            } else {
+                if old.words[i].occurrences != new.words[j].occurrences { changed.insert(Int(new.partitions[j])) }
+                i += 1
+                j += 1
+            }
+        }
+        return changed
     }
 
     /// The words of one page with their weighted occurrences.

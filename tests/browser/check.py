@@ -48,7 +48,8 @@ CHECKS = {
                 "(role=tooltip, aria-describedby, inside the window, no layout shift), Escape hides it; none for "
                 "external or #links, nor on a touch screen; over HTTP and from file://",
     "timeline-filters": "/timeline/: the filter form (hidden without JavaScript) hides entries by country, topic "
-                        "and kind, empty years, periods and their links, and counts what shows; at 390 and 1280 px",
+                        "and kind, empty years, periods and their links, and counts what shows; at 390 and 1280 px, "
+                        "and from file://",
     "screenshots": "home, timeline, relations and a country page at 390 and 1280 px → docs/screenshots/",
 }
 
@@ -927,9 +928,11 @@ def check_timeline_filters(site: Site, b: Browser, r: Result) -> None:
              "form#timeline-filters is not rendered with the hidden attribute")
     r.expect(not re.search(r'<li class="entry[^>]*\shidden', html), "an entry is rendered hidden")
 
-    for width in (1280, 390):
+    runs = [(1280, site.url + "timeline/"), (390, site.url + "timeline/")]
+    runs += [(1280, address) for label, address in page_addresses(site, "timeline/") if label == "file://"]
+    for width, address in runs:
         b.viewport(width, 900)
-        b.open(site.url + "timeline/")
+        b.open(address)
         try:
             state = b.wait(lambda d: (s := d.execute_script(TIMELINE)) and s["form"] and s,
                            "timeline.js to show the filters")
@@ -969,7 +972,7 @@ def check_timeline_filters(site: Site, b: Browser, r: Result) -> None:
             b.wait(lambda d: len(d.execute_script(TIMELINE)["shown"]) == total, "Show all to show every entry", timeout=3)
         except Failed as e:
             r.fail(f"{width} px: {e}")
-        r.note(f"{width} px: {total} entries; {country}: filtered by country, kind and topic, then shown all")
+        r.note(f"{width} px{' from file://' if address.startswith('file:') else ''}: {total} entries; {country}: filtered by country, kind and topic, then shown all")
     b.viewport(1280)
 
 

@@ -32,11 +32,9 @@ struct ChartTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let beta = "content/countries/beta.md"
-        try fixture.write(
-            beta,
-            try fixture.read(beta).replacingOccurrences(
-                of: "events:\n",
-                with: "events:\n  - date: \"1993\"\n    title: One\n  - date: \"2001-05\"\n    title: Two\n"))
+        try fixture.replace(
+            in: beta, "events:\n",
+            with: "events:\n  - date: \"1993\"\n    title: One\n  - date: \"2001-05\"\n    title: Two\n")
         #expect(fixture.build().succeeded)
         let strip = try #require(try fixture.page("countries/beta/index.html").first("section.events svg.event-strip"))
         #expect(strip.first("title")?.text == "Events of Beta in time")

@@ -9,11 +9,9 @@ struct EventSectionTests {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
         let beta = "content/countries/beta.md"
-        try fixture.write(
-            beta,
-            try fixture.read(beta).replacingOccurrences(
-                of: "    title: Beta recalls its envoy\n",
-                with: "    title: Beta recalls its envoy\n    section: the-rupture\n"))
+        try fixture.replace(
+            in: beta, "    title: Beta recalls its envoy\n",
+            with: "    title: Beta recalls its envoy\n    section: the-rupture\n")
         #expect(fixture.build().succeeded)
         for path in ["timeline/index.html", "index.html"] {
             let entry = try #require(

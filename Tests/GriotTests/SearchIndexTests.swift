@@ -50,6 +50,48 @@ struct SearchIndexTests {
         }
     }
 
+    /// The browser's folding, written as the spec states it: NFKD of the whole text, marks
+    /// removed, lower case, final sigma as sigma, split on what is neither a letter nor a number.
+    static func referenceWords(_ text: String) -> [String] {
+        let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .spacingMark, .enclosingMark]
+        let wordish: Set<Unicode.GeneralCategory> = [
+            .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber,
+        ]
+        var folded = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCompatibilityMapping.unicodeScalars
+        where !marks.contains(scalar.properties.generalCategory) {
+            folded.append(scalar)
+        }
+        let lowered = String(folded).lowercased().replacingOccurrences(of: "ς", with: "σ")
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars {
+            if wordish.contains(scalar.properties.generalCategory) {
+                word.append(scalar)
+            } else {
+                if word.count >= 2 { words.append(String(word)) }
+                word = String.UnicodeScalarView()
+            }
+        }
+        if word.count >= 2 { words.append(String(word)) }
+        return words
+    }
+
+    @Test(
+        "words are what the browser's folding finds, for any mix of scripts, marks and punctuation", arguments: 0..<60)
+    func foldingMatchesTheBrowsers(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 1000)
+        let pieces = [
+            "a", "Z", "é", "É", "ç", "ñ", "Ø", "ß", "ﬁ", "Ω", "Σ", "ς", "ǅ", "5", "½", "①", "x\u{301}", "’", "“", "—",
+            "-",
+            " ", "\n", "℃", "™", "の", "İ", "Ł", "ő", "\u{200B}", ".", "'", "🙂", "Ǆ",
+        ]
+        let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            .joined()
+        #expect(SearchText.words(text) == Self.referenceWords(text), "\(text.debugDescription)")
+    }
+
     @Test("every word of every page is in the shard the manifest names, pointing back to its page and section")
     func everyWordIsFound() throws {
         let site = try FixtureSite()

@@ -336,7 +336,7 @@ private struct LinkContexts {
         }
         let (text, cursor) = blocks[block]!
         let label = MarkdownDocument.inlineText(of: link)
-        guard !label.isEmpty, let found = text.range(of: label, range: cursor..<text.endIndex) else { return nil }
+        guard !label.isEmpty, let found = text[cursor...].firstRange(of: label) else { return nil }
         blocks[block]!.cursor = found.upperBound
         // At most `reach` characters on each side: a sentence without an end stays cheap.
         var start = found.lowerBound

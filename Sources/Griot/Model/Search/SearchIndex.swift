@@ -124,15 +124,18 @@ public struct SearchIndex: Sendable {
 
     /// The words of one page with their weighted occurrences.
     static func words(of page: Page) -> PageWords {
-        var weights: [String: [Int32: Int32]] = [:]
-        func add(_ text: String, section: Int32, weight: Int32, limit: Int32? = nil) {
-            var seen: [String: Int32] = [:]
-            for word in SearchText.words(text) {
-                let count = seen[word, default: 0]
-                if let limit, count >= limit { continue }
-                if limit == nil, count > 0 { continue }
-                seen[word] = count + 1
-                weights[word, default: [:]][section, default: 0] += weight
+        // Every (word, section, weight) found, then sorted and summed: sorting a page's few
+        // hundred words costs less than a dictionary of dictionaries.
+        var found: [(word: String, section: Int32, weight: Int32)] = []
+        func add(_ text: String, section: Int32, weight: Int32, limit: Int32 = 1) {
+            var words = SearchText.words(text)
+            words.sort()
+            var index = 0
+            while index < words.count {
+                var end = index + 1
+                while end < words.count && words[end] == words[index] { end += 1 }
+                found.append((words[index], section, weight * min(Int32(end - index), limit)))
+                index = end
             }
         }
         add(page.title, section: 0, weight: titleWeight)
@@ -142,12 +145,20 @@ public struct SearchIndex: Sendable {
             if index > 0 { add(body.headings[index - 1].text, section: Int32(index), weight: headingWeight) }
             add(text, section: Int32(index), weight: 1, limit: textWeightLimit)
         }
-        let words = weights.sorted { $0.key < $1.key }.map { word, sections in
-            (word, sections.sorted { $0.key < $1.key }.map { Occurrence(section: $0.key, weight: $0.value) })
+        found.sort { ($0.word, $0.section) < ($1.word, $1.section) }
+        var words: [(word: String, occurrences: [Occurrence])] = []
+        for entry in found {
+            if words.last?.word != entry.word { words.append((entry.word, [])) }
+            let last = words.count - 1
+            if let previous = words[last].occurrences.last, previous.section == entry.section {
+                words[last].occurrences[words[last].occurrences.count - 1].weight += entry.weight
+            } else {
+                words[last].occurrences.append(Occurrence(section: entry.section, weight: entry.weight))
+            }
         }
         return PageWords(
             id: page.id, source: page.bodyFingerprint, words: words,
-            partitions: words.map { UInt8(partition(of: $0.0)) })
+            partitions: words.map { UInt8(partition(of: $0.word)) })
     }
 
     /// The shards: words grouped by their first two characters; a group too large is cut by the

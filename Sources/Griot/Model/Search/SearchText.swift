@@ -18,19 +18,15 @@ enum SearchText {
         func append(_ scalar: Unicode.Scalar) {
             UTF8.encode(scalar) { word.append($0) }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
-                    word.append(UInt8(value))
-                    length += 1
-                } else if value >= 65 && value <= 90 {
-                    word.append(UInt8(value + 32))
-                    length += 1
-                } else {
-                    end()
-                }
-                continue
+        func other(_ scalar: Unicode.Scalar) {
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation, .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+                // Quotes, dashes and spaces: their compatibility forms hold no letter either.
+                end()
+                return
+            default:
+                break
             }
             for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
                 switch part.properties.generalCategory {
@@ -52,6 +48,34 @@ enum SearchText {
                 default:
                     end()
                 }
+            }
+        }
+        // The text's UTF-8, read byte by byte: ASCII (nearly all of it) needs no decoding.
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
+                        word.append(byte)
+                        length += 1
+                    } else if byte >= 65 && byte <= 90 {
+                        word.append(byte + 32)
+                        length += 1
+                    } else {
+                        end()
+                    }
+                    index += 1
+                    continue
+                }
+                let count = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (count == 4 ? 0x07 : count == 3 ? 0x0F : 0x1F)
+                for offset in 1..<count where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += count
+                if let scalar = Unicode.Scalar(value) { other(scalar) } else { end() }
             }
         }
         end()

@@ -82,6 +82,24 @@ final class PageTests {
         #expect(item.first("q.backlink-context")?.text == "See also Beta’s rupture and the same page.")
     }
 
+    @Test("a link sentence with no end in reach is cut at 160 characters each side, never inside a character")
+    func longBacklinkContext() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let path = "content/countries/gamma.md"
+        let words = Array(repeating: "Ségou étape", count: 60).joined(separator: " ")
+        try site.write(path, try site.read(path) + "\nAvant. \(words) [Beta](beta.md) \(words)\n")
+        #expect(site.build().succeeded)
+        let beta = try site.page("countries/beta/index.html")
+        let item = try #require(beta.select("section.backlinks li").first { $0.first("a")?.text == "Gamma" })
+        let context = try #require(item.first("q.backlink-context")?.text)
+        #expect(context.hasPrefix("…") && context.hasSuffix("…"), "\(context)")
+        #expect(context.contains("étape Beta Ségou"))
+        #expect(!context.contains("Avant"))
+        #expect(!context.unicodeScalars.contains("\u{FFFD}"))
+        #expect(context.unicodeScalars.count <= 2 * 160 + 4 + 2)
+    }
+
     @Test("the home page shows its text, countries by region, topics and latest events")
     func home() throws {
         let home = try fixture.page("index.html")

@@ -164,6 +164,57 @@ struct SearchIndexTests {
     }
 
     @Test(
+        "a page's words weigh what the spec's sum gives, whatever the mix of title, summary, headings and text",
+        arguments: 0..<40)
+    func tallyMatchesTheSpec(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 7000)
+        let vocabulary = ["mali", "Mali", "france", "côte", "cote", "sahel", "ab", "x", "ΟΔΟΣ", "trade", "aid", "g5"]
+        func text() -> String {
+            (0..<Int.random(in: 0...12, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : ", ")
+        }
+        // (role, section, text), in the order a page is read: title and summary, then each section.
+        var parts: [(WordTally.Role, Int32, String)] = [(.title, 0, text()), (.summary, 0, text()), (.text, 0, text())]
+        for section in 1...Int32.random(in: 1...4, using: &generator) {
+            parts += [(.heading, section, text()), (.text, section, text())]
+        }
+        var tally = WordTally()
+        for (role, section, text) in parts { tally.add(text, role: role, section: section) }
+        let (words, starts, occurrences) = tally.finish()
+
+        // The spec: 10 if in the title + 6 if in the section's heading + 4 if in the summary +
+        // the times it occurs in the section's text, at most 3.
+        var expected: [String: [Int32: Int32]] = [:]
+        for (role, section, text) in parts {
+            var counted: Set<String> = []
+            for word in SearchText.words(text) {
+                let weight: Int32
+                switch role {
+                case .title: weight = counted.contains(word) ? 0 : 10
+                case .heading: weight = counted.contains(word) ? 0 : 6
+                case .summary: weight = counted.contains(word) ? 0 : 4
+                case .text: weight = 1
+                }
+                counted.insert(word)
+                expected[word, default: [:]][section, default: 0] += weight
+            }
+        }
+        // The text's share is capped at 3 per section: recount it apart.
+        for (role, section, text) in parts where role == .text {
+            var times: [String: Int32] = [:]
+            for word in SearchText.words(text) { times[word, default: 0] += 1 }
+            for (word, count) in times where count > 3 { expected[word]![section]! -= count - 3 }
+        }
+        #expect(words == words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(Set(words) == Set(expected.keys))
+        for (index, word) in words.enumerated() {
+            let found = occurrences[Int(starts[index])..<Int(starts[index + 1])]
+            #expect(found.map(\.section) == expected[word]!.keys.sorted(), "\(word)")
+            for occurrence in found { #expect(occurrence.weight == expected[word]![occurrence.section], "\(word)") }
+        }
+    }
+
+    @Test(
         "a shard too large is cut by the next letter; a word on every page is listed as common, its strongest places kept"
     )
     func largeSites() throws {

@@ -172,22 +172,9 @@ public struct MarkdownDocument: Sendable, Hashable {
         var nonce = 0
         while true {
             let marker = "griot-slot-\(nonce):"
-            if !contains(bytes, Array(marker.utf8)) { return marker }
+            if ByteSearch.firstIndex(of: Array(marker.utf8), in: bytes) == nil { return marker }
             nonce += 1
         }
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8]) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
-        var offset = 0
-        while offset + pattern.count <= bytes.count,
-            let hit = memchr(base + offset, Int32(pattern[0]), bytes.count - offset - pattern.count + 1)
-        {
-            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + start, pattern, pattern.count) == 0 { return true }
-            offset = start + 1
-        }
-        return false
     }
 
     /// Cuts rendered HTML at the slot addresses `<marker>0`, `<marker>1`, … in order.
@@ -199,26 +186,13 @@ public struct MarkdownDocument: Sendable, Hashable {
             var start = 0
             for slot in 0..<slots {
                 let address = Array("\(marker)\(slot)".utf8)
-                guard let found = firstIndex(of: address, in: bytes, from: start) else { break }
+                guard let found = ByteSearch.firstIndex(of: address, in: bytes, from: start) else { break }
                 pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
                 start = found + address.count
             }
             pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             return pieces
         }
-    }
-
-    /// Where `pattern` first occurs in `bytes` at or after `start`.
-    private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        while index <= bytes.count - pattern.count {
-            if bytes[index] == first && pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) {
-                return index
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Replaces a heading node by a custom block that prints `<hN id="…">…</hN>` around its children.
@@ -316,9 +290,10 @@ extension String {
 }
 
 /// Finds the sentence a link stands in, reading each block's text once and searching it from where
-/// the block's previous link was found, so a paragraph of many links is read in one pass.
+/// the block's previous link was found, so a paragraph of many links is read in one pass. Works on
+/// UTF-8 bytes: sentence ends are ASCII, and the reach is counted in Unicode scalars.
 private struct LinkContexts {
-    private var blocks: [OpaquePointer: (text: String, cursor: String.Index)] = [:]
+    private var blocks: [OpaquePointer: (text: [UInt8], cursor: Int)] = [:]
     /// How far to look on each side of the link for the sentence's ends.
     private static let reach = 160
 
@@ -330,37 +305,52 @@ private struct LinkContexts {
             block = cmark_node_parent(node)
         }
         guard let block else { return nil }
-        if blocks[block] == nil {
-            let text = MarkdownDocument.inlineText(of: block)
-            blocks[block] = (text, text.startIndex)
-        }
+        if blocks[block] == nil { blocks[block] = (Array(MarkdownDocument.inlineText(of: block).utf8), 0) }
         let (text, cursor) = blocks[block]!
-        let label = MarkdownDocument.inlineText(of: link)
-        guard !label.isEmpty, let found = text[cursor...].firstRange(of: label) else { return nil }
-        blocks[block]!.cursor = found.upperBound
-        // At most `reach` characters on each side: a sentence without an end stays cheap.
-        var start = found.lowerBound
+        let label = Array(MarkdownDocument.inlineText(of: link).utf8)
+        guard let found = text.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: label, in: $0, from: cursor) })
+        else { return nil }
+        blocks[block]!.cursor = found + label.count
+        return Self.sentence(in: text, around: found..<(found + label.count))
+    }
+
+    /// The sentence of `text` holding `range`: from after the previous ". ", "! " or "? " to the
+    /// next end, at most `reach` scalars on each side (an ellipsis marks a side cut short).
+    static func sentence(in text: [UInt8], around range: Range<Int>) -> String {
+        func isEnd(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        }
+        func isContinuation(_ index: Int) -> Bool { index < text.count && text[index] & 0xC0 == 0x80 }
+        let space = UInt8(ascii: " ")
+        var start = range.lowerBound
         var steps = 0
-        while start > text.startIndex, steps < Self.reach {
-            let before = text.index(before: start)
-            if text[before] == " ", before > text.startIndex, ".!?".contains(text[text.index(before: before)]) { break }
+        while start > 0, steps < reach {
+            var before = start - 1
+            while before > 0, isContinuation(before) { before -= 1 }
+            if text[before] == space, before > 0, isEnd(text[before - 1]) { break }
             start = before
             steps += 1
         }
-        let openedShort = start > text.startIndex && steps >= Self.reach
-        var end = found.upperBound
+        let openedShort = start > 0 && steps >= reach
+        var end = range.upperBound
         steps = 0
-        while end < text.endIndex, steps < Self.reach {
-            let next = text.index(after: end)
-            if ".!?".contains(text[end]), next == text.endIndex || text[next] == " " {
+        while end < text.count, steps < reach {
+            var next = end + 1
+            while isContinuation(next) { next += 1 }
+            if isEnd(text[end]), next == text.count || text[next] == space {
                 end = next
                 break
             }
             end = next
             steps += 1
         }
-        let closedShort = end < text.endIndex && steps >= Self.reach
-        let sentence = text[start..<end].trimmingCharacters(in: .whitespaces)
+        let closedShort = end < text.count && steps >= reach
+        var sentence = String(decoding: text[start..<end], as: UTF8.self)
+        if let first = sentence.utf8.first, let last = sentence.utf8.last,
+            first == space || first == 9 || first >= 0x80 || last == space || last == 9 || last >= 0x80
+        {
+            sentence = sentence.trimmingCharacters(in: .whitespaces)
+        }
         return (openedShort ? "…" : "") + sentence + (closedShort ? "…" : "")
     }
 }

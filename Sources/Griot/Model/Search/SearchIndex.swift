@@ -12,14 +12,21 @@ public struct SearchIndex: Sendable {
         var weight: Int32
     }
 
-    /// One page's words, sorted, each with its occurrences.
+    /// One page's words, sorted by their UTF-8 bytes, each with its occurrences.
     struct PageWords: Sendable {
         var id: PageID
         /// The page's `bodyFingerprint` when its words were read.
         var source: UInt64
-        var words: [(word: String, occurrences: [Occurrence])]
+        var words: [String]
+        /// The occurrences of `words[i]` are `occurrences[starts[i]..<starts[i + 1]]`, by section.
+        var starts: [Int32]
+        var occurrences: [Occurrence]
         /// For each word, the part of the index it is built in (`SearchIndex.partition(of:)`).
         var partitions: [UInt8]
+
+        func occurrences(ofWordAt index: Int) -> ArraySlice<Occurrence> {
+            occurrences[Int(starts[index])..<Int(starts[index + 1])]
+        }
     }
 
     /// The words of one shard and the pages they occur in.
@@ -107,14 +114,18 @@ public struct SearchIndex: Sendable {
         var i = 0
         var j = 0
         while i < old.words.count || j < new.words.count {
-            if j == new.words.count || (i < old.words.count && old.words[i].word < new.words[j].word) {
+            if j == new.words.count
+                || (i < old.words.count && old.words[i].utf8.lexicographicallyPrecedes(new.words[j].utf8))
+            {
                 changed.insert(Int(old.partitions[i]))
                 i += 1
-            } else if i == old.words.count || new.words[j].word < old.words[i].word {
+            } else if i == old.words.count || new.words[j].utf8.lexicographicallyPrecedes(old.words[i].utf8) {
                 changed.insert(Int(new.partitions[j]))
                 j += 1
             } else {
-                if old.words[i].occurrences != new.words[j].occurrences { changed.insert(Int(new.partitions[j])) }
+                if old.occurrences(ofWordAt: i) != new.occurrences(ofWordAt: j) {
+                    changed.insert(Int(new.partitions[j]))
+                }
                 i += 1
                 j += 1
             }
@@ -124,41 +135,18 @@ public struct SearchIndex: Sendable {
 
     /// The words of one page with their weighted occurrences.
     static func words(of page: Page) -> PageWords {
-        // Every (word, section, weight) found, then sorted and summed: sorting a page's few
-        // hundred words costs less than a dictionary of dictionaries.
-        var found: [(word: String, section: Int32, weight: Int32)] = []
-        func add(_ text: String, section: Int32, weight: Int32, limit: Int32 = 1) {
-            var words = SearchText.words(text)
-            words.sort()
-            var index = 0
-            while index < words.count {
-                var end = index + 1
-                while end < words.count && words[end] == words[index] { end += 1 }
-                found.append((words[index], section, weight * min(Int32(end - index), limit)))
-                index = end
-            }
-        }
-        add(page.title, section: 0, weight: titleWeight)
-        add(page.summary, section: 0, weight: summaryWeight)
+        var tally = WordTally()
+        tally.add(page.title, role: .title, section: 0)
+        tally.add(page.summary, role: .summary, section: 0)
         let body = page.body
         for (index, text) in body.sections.enumerated() {
-            if index > 0 { add(body.headings[index - 1].text, section: Int32(index), weight: headingWeight) }
-            add(text, section: Int32(index), weight: 1, limit: textWeightLimit)
+            if index > 0 { tally.add(body.headings[index - 1].text, role: .heading, section: Int32(index)) }
+            tally.add(text, role: .text, section: Int32(index))
         }
-        found.sort { ($0.word, $0.section) < ($1.word, $1.section) }
-        var words: [(word: String, occurrences: [Occurrence])] = []
-        for entry in found {
-            if words.last?.word != entry.word { words.append((entry.word, [])) }
-            let last = words.count - 1
-            if let previous = words[last].occurrences.last, previous.section == entry.section {
-                words[last].occurrences[words[last].occurrences.count - 1].weight += entry.weight
-            } else {
-                words[last].occurrences.append(Occurrence(section: entry.section, weight: entry.weight))
-            }
-        }
+        let (words, starts, occurrences) = tally.finish()
         return PageWords(
-            id: page.id, source: page.bodyFingerprint, words: words,
-            partitions: words.map { UInt8(partition(of: $0.word)) })
+            id: page.id, source: page.bodyFingerprint, words: words, starts: starts, occurrences: occurrences,
+            partitions: words.map { UInt8(partition(of: $0)) })
     }
 
     /// The shards: words grouped by their first two characters; a group too large is cut by the
@@ -187,16 +175,16 @@ public struct SearchIndex: Sendable {
         var slots: [String: Int] = [:]
         var lists: [[Int32]] = []
         for (pageIndex, page) in pages.enumerated() {
-            for (position, entry) in page.words.enumerated() where page.partitions[position] == part {
+            for (position, word) in page.words.enumerated() where page.partitions[position] == part {
                 let slot: Int
-                if let known = slots[entry.word] {
+                if let known = slots[word] {
                     slot = known
                 } else {
                     slot = lists.count
-                    slots[entry.word] = slot
+                    slots[word] = slot
                     lists.append([])
                 }
-                for occurrence in entry.occurrences {
+                for occurrence in page.occurrences(ofWordAt: position) {
                     lists[slot].append(Int32(pageIndex))
                     lists[slot].append(occurrence.section)
                     lists[slot].append(occurrence.weight)

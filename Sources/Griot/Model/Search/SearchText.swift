@@ -6,12 +6,19 @@ enum SearchText {
     /// The folded words of `text`, in order: `"Côte d'Ivoire"` → `["cote", "ivoire"]`.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text`, in order, without making
+    /// a `String` of it; the bytes are valid only during the call.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // The word being read, as UTF-8 bytes: appending bytes is far cheaper than scalars.
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var length = 0
         func end() {
-            if length >= 2 { words.append(String(decoding: word, as: UTF8.self)) }
+            if length >= 2 { word.withUnsafeBufferPointer(body) }
             word.removeAll(keepingCapacity: true)
             length = 0
         }
@@ -79,7 +86,6 @@ enum SearchText {
             }
         }
         end()
-        return words
     }
 
     /// The first `count` characters (Unicode scalars) of `word`.

@@ -130,7 +130,8 @@ public struct Builder: Sendable {
         clock.end("load")
 
         // The resolver takes the loaded pages over: their unresolved bodies go as it replaces them.
-        let (site, resolveDiagnostics, resolved) = Resolver().resolve(consume content, reusing: memory.resolved)
+        let (site, resolveDiagnostics, resolved) = Resolver().resolve(
+            consume content, reusing: memory.resolved, remembers: remembers)
         memory.resolved = resolved
         diagnostics += resolveDiagnostics
         clock.end("resolve")
@@ -163,7 +164,8 @@ public struct Builder: Sendable {
         }
         let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
         diagnostics += assets.diagnostics
-        let fingerprints = OutputFingerprints(site: site, templates: templates, portable: options.portable)
+        let fingerprints = OutputFingerprints(
+            site: site, templates: templates, portable: options.portable, reusing: memory.dependencies.pageValues)
         let portableLinks = options.portable ? PortableLinks(basePath: site.config.basePath) : nil
         // Memory speaks for the output only when this builder changes it in place (it is there,
         // and no one else builds into it).

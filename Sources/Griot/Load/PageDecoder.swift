@@ -107,6 +107,9 @@ struct PageDecoder {
             }
         }
         page.sourceHash = StableHash.of(file.text)
+        page.parts = Page.PartFingerprints(
+            timeline: Timeline.source(of: page), relations: RelationsIndex.source(of: page),
+            related: ResolveMemory.relatedSource(of: page), targets: ResolveMemory.targetSource(of: page))
         return page
     }
 

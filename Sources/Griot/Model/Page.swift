@@ -90,6 +90,21 @@ public struct Page: Sendable {
         /// A fingerprint of the file and of the body as resolved (links follow the pages they
         /// point to); set by the resolve stage.
         public var bodyFingerprint: UInt64 = 0
+        /// Fingerprints of what site-wide data takes from this page, made once when the page is
+        /// decoded, so that a rebuild tells whether that data changed without reading every page.
+        var parts = PartFingerprints()
+    }
+
+    /// What the site-wide tables take from one page; nil where the page gives a table nothing.
+    struct PartFingerprints: Sendable {
+        /// Its events and relation dates (`Timeline.source(of:)`).
+        var timeline: UInt64?
+        /// A country's row (`RelationsIndex.source(of:)`).
+        var relations: UInt64?
+        /// Its `topics:`/`countries:` (`ResolveMemory.relatedSource(of:)`).
+        var related: UInt64 = 0
+        /// What links to it can resolve to (`ResolveMemory.targetSource(of:)`).
+        var targets: UInt64 = 0
     }
 
     /// Never changed while shared: `subscript(dynamicMember:)` copies it first.

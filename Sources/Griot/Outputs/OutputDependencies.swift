@@ -11,7 +11,8 @@ struct OutputDependencies: Sendable {
     private var salt: UInt64 = 0
     /// The values of the inputs of the last build.
     private var siteValues: [SiteInput: UInt64] = [:]
-    private var pageValues: [PageID: OutputFingerprints.PageInputValues] = [:]
+    /// The values of each page's inputs in the last build.
+    private(set) var pageValues: [PageID: OutputFingerprints.PageInputValues] = [:]
     /// The inputs each output declared when its fingerprint was last computed.
     private var inputs: [String: Set<SiteInput>] = [:]
     private var readers: [SiteInput: Set<String>] = [:]

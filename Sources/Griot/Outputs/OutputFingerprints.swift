@@ -18,6 +18,9 @@ struct OutputFingerprints: Sendable {
 
     /// The values of the inputs one page provides.
     struct PageInputValues: Equatable, Sendable {
+        /// What the values other than `related` and `backlinks` are made from: the page's file,
+        /// its body as resolved, and its last-updated day.
+        var source: UInt64
         var all, title, summary, region, menu, facts, updated, linkContexts, related, backlinks: UInt64
 
         /// Each input with its value.
@@ -32,7 +35,9 @@ struct OutputFingerprints: Sendable {
         }
     }
 
-    init(site: Site, templates: Templates, portable: Bool = false) {
+    /// `known`: the page values of an earlier build, kept for each page whose `source` is the same
+    /// (only its related pages and backlinks, which other pages decide, are read again).
+    init(site: Site, templates: Templates, portable: Bool = false, reusing known: [PageID: PageInputValues] = [:]) {
         self.site = site
         var salt = StableHash()
         salt.combine(Self.programIdentity)
@@ -50,8 +55,17 @@ struct OutputFingerprints: Sendable {
         let partial = self
         let perPage = site.pages.concurrentMap { page -> PageInputValues in
             let id = page.id
+            var source = StableHash()
+            source.combine(page.bodyFingerprint)
+            source.combine(page.updated)
+            if var kept = known[id], kept.source == source.value {
+                kept.related = partial.fingerprint(of: .related(id))
+                kept.backlinks = partial.fingerprint(of: .backlinks(id))
+                return kept
+            }
             return PageInputValues(
-                all: partial.fingerprint(of: .page(id, .all)), title: partial.fingerprint(of: .page(id, .title)),
+                source: source.value, all: partial.fingerprint(of: .page(id, .all)),
+                title: partial.fingerprint(of: .page(id, .title)),
                 summary: partial.fingerprint(of: .page(id, .summary)),
                 region: partial.fingerprint(of: .page(id, .region)), menu: partial.fingerprint(of: .page(id, .menu)),
                 facts: partial.fingerprint(of: .page(id, .facts)),
@@ -111,7 +125,7 @@ struct OutputFingerprints: Sendable {
             hash.combine(site.home?.body.html)
         case .page(let id, let field):
             hash.combine("page")
-            hash.combine(id.description)
+            hash.combine(id)
             let page = site.index(of: id).map { site.pages[$0] }
             let text: (name: String, value: String?)? =
                 switch field {
@@ -125,7 +139,7 @@ struct OutputFingerprints: Sendable {
             if field == .linkContexts {
                 hash.combine("contexts")
                 for (target, context) in (page?.linkContexts ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    hash.combine(target.description)
+                    hash.combine(target)
                     hash.combine(context)
                 }
             } else if field == .facts {
@@ -148,8 +162,8 @@ struct OutputFingerprints: Sendable {
         case .related(let id), .backlinks(let id):
             let isRelated = if case .related = input { true } else { false }
             hash.combine(isRelated ? "related" : "backlinks")
-            hash.combine(id.description)
-            for other in (isRelated ? site.related[id] : site.backlinks[id]) ?? [] { hash.combine(other.description) }
+            hash.combine(id)
+            for other in (isRelated ? site.related[id] : site.backlinks[id]) ?? [] { hash.combine(other) }
         case .timeline:
             hash.combine("timeline")
             hash.combine(timeline)
@@ -184,4 +198,12 @@ struct OutputFingerprints: Sendable {
         hash.combine(Int(info.st_mtim.tv_nsec))
         return hash.value
     }()
+}
+
+extension StableHash {
+    /// Combines a page's kind and slug, without making its `description`.
+    mutating func combine(_ id: PageID) {
+        combine(id.kind.rawValue)
+        combine(id.slug)
+    }
 }

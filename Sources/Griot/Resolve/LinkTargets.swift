@@ -1,7 +1,7 @@
 /// Where each content file lives on the site, and which anchors it has: the table that link
 /// checking and rewriting look up.
-struct LinkTargets {
-    struct Target {
+struct LinkTargets: Sendable {
+    struct Target: Sendable {
         /// The site-relative path of the page's folder: `countries/france/`, or `` for the home page.
         var path: String
         var anchors: Set<String>

@@ -22,15 +22,21 @@ public struct RelationsIndex: Sendable {
     /// A fingerprint of everything of `pages` the index is made from.
     static func source(of pages: [Page]) -> UInt64 {
         var hash = StableHash()
-        for page in pages where page.kind == .country {
-            hash.combine(page.id.slug)
-            hash.combine(page.title)
-            hash.combine(page.region)
-            hash.combine(page.iso)
-            hash.combine(page.relation?.established?.text)
-            hash.combine(page.relation?.status.rawValue)
-            hash.combine(page.relation?.severed?.text)
-        }
+        for page in pages { if let part = page.parts.relations { hash.combine(part) } }
+        return hash.value
+    }
+
+    /// What the index takes from one page: a country's row; nil for other pages.
+    static func source(of page: Page) -> UInt64? {
+        guard page.kind == .country else { return nil }
+        var hash = StableHash()
+        hash.combine(page.id.slug)
+        hash.combine(page.title)
+        hash.combine(page.region)
+        hash.combine(page.iso)
+        hash.combine(page.relation?.established?.text)
+        hash.combine(page.relation?.status.rawValue)
+        hash.combine(page.relation?.severed?.text)
         return hash.value
     }
 

@@ -15,6 +15,8 @@ struct ResolveMemory: Sendable {
     /// file, address and headings, the drafts and failed files, the site's root.
     var targets: UInt64 = 0
     var entries: [PageID: Entry] = [:]
+    /// The table links were resolved against, and the `targets` it was made for.
+    var linkTargets: (targets: UInt64, table: LinkTargets)?
     /// The home page as resolved, and the targets it was resolved against.
     var home: (page: HomeText, targets: UInt64, diagnostics: [Diagnostic])?
     /// The cross-references (both directions), kept only when they had no errors, and a
@@ -41,12 +43,7 @@ struct ResolveMemory: Sendable {
     ) -> UInt64 {
         var hash = StableHash()
         hash.combine(root)
-        for page in pages {
-            hash.combine(page.file)
-            hash.combine(page.id.path)
-            for heading in page.body.headings { hash.combine(heading.id) }
-            hash.combine(UInt8(0))
-        }
+        for page in pages { hash.combine(page.parts.targets) }
         for heading in home?.body.headings ?? [] { hash.combine(heading.id) }
         hash.combine(home == nil ? 0 : 1)
         for file in draftFiles.sorted() { hash.combine(file) }
@@ -55,14 +52,27 @@ struct ResolveMemory: Sendable {
         return hash.value
     }
 
+    /// What links to `page` can resolve to: its file, address and headings.
+    static func targetSource(of page: Page) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(page.file)
+        hash.combine(page.id.path)
+        for heading in page.body.headings { hash.combine(heading.id) }
+        return hash.value
+    }
+
     /// A fingerprint of what the cross-references are made from.
     static func relatedSource(of pages: [Page]) -> UInt64 {
         var hash = StableHash()
-        for page in pages {
-            hash.combine(page.id.description)
-            for reference in page.related { hash.combine(reference.slug) }
-            hash.combine(UInt8(0))
-        }
+        for page in pages { hash.combine(page.parts.related) }
+        return hash.value
+    }
+
+    /// What the cross-references take from `page`: its id and its `topics:`/`countries:`.
+    static func relatedSource(of page: Page) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(page.id.description)
+        for reference in page.related { hash.combine(reference.slug) }
         return hash.value
     }
 }

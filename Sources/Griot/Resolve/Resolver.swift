@@ -4,8 +4,10 @@ struct Resolver {
     /// Takes the loaded content over, so that each page's unresolved body is freed as soon as
     /// its resolved one replaces it: memory holds the site once, not twice. What `previous` holds
     /// from the build before is reused where it still holds; what this build resolved is returned.
+    /// `remembers`: the returned memory is kept for a next build (a preview's), which can then
+    /// change single words of the search index.
     func resolve(
-        _ content: consuming LoadedContent, reusing previous: ResolveMemory = ResolveMemory()
+        _ content: consuming LoadedContent, reusing previous: ResolveMemory = ResolveMemory(), remembers: Bool = false
     ) -> (Site, [Diagnostic], ResolveMemory) {
         var diagnostics = DiagnosticBag()
         var memory = ResolveMemory()
@@ -19,6 +21,7 @@ struct Resolver {
         let related: [PageID: [PageID]]
         if let kept = previous.related, kept.source == relatedSource {
             related = kept.value
+            memory.related = kept
         } else {
             var bag = DiagnosticBag()
             related = crossReferences(of: pages, draftFiles: draftFiles, failedFiles: failedFiles, diagnostics: &bag)
@@ -34,12 +37,16 @@ struct Resolver {
         let keptHome = previous.home.flatMap {
             $0.targets == targets && $0.page.sourceHash == content.home?.sourceHash ? $0 : nil
         }
-        // The table of targets is built only when some body is to be resolved.
-        let resolvesAll = pages.contains { previous.entry(for: $0, targets: targets) == nil }
+        // The table of targets is built only when some body is to be resolved, and only once
+        // for as long as what links can point to stays the same.
+        let resolvesSome =
+            pages.contains { previous.entry(for: $0, targets: targets) == nil }
+            || (keptHome == nil && content.home != nil)
+        let keptTargets = previous.linkTargets.flatMap { $0.targets == targets ? $0.table : nil }
+        let table = resolvesSome ? keptTargets ?? LinkTargets(pages: pages, home: content.home) : keptTargets
+        memory.linkTargets = table.map { (targets, $0) }
         let linkResolver = LinkResolver(
-            targets: resolvesAll || (keptHome == nil && content.home != nil)
-                ? LinkTargets(pages: pages, home: content.home) : LinkTargets(pages: [], home: nil),
-            draftFiles: draftFiles, failedFiles: failedFiles)
+            targets: table ?? LinkTargets(pages: [], home: nil), draftFiles: draftFiles, failedFiles: failedFiles)
 
         memory.entries.reserveCapacity(pages.count)
         // Whether any page links to other pages than it did: the backlinks are then gathered anew.
@@ -104,7 +111,7 @@ struct Resolver {
         let relationsIndex =
             previous.relationsIndex.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
             ?? RelationsIndex(pages: pages)
-        let search = SearchIndex(pages: pages, reusing: previous.search)
+        let search = SearchIndex(pages: pages, reusing: previous.search, keepsPostings: remembers)
         memory.timeline = timeline
         memory.relationsIndex = relationsIndex
         memory.search = search

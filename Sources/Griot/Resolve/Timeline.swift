@@ -46,17 +46,23 @@ public struct Timeline: Sendable {
     /// same one have the same timeline.
     static func source(of pages: [Page]) -> UInt64 {
         var hash = StableHash()
-        for page in pages where !page.events.isEmpty || page.relation != nil {
-            hash.combine(page.id.description)
-            hash.combine(page.title)
-            for event in page.events {
-                hash.combine(event.date.text)
-                hash.combine(event.title)
-                hash.combine(event.section)
-            }
-            hash.combine(page.relation?.established?.text)
-            hash.combine(page.relation?.severed?.text)
+        for page in pages { if let part = page.parts.timeline { hash.combine(part) } }
+        return hash.value
+    }
+
+    /// What the timeline takes from one page; nil when it takes nothing (no event, no relation).
+    static func source(of page: Page) -> UInt64? {
+        guard !page.events.isEmpty || page.relation != nil else { return nil }
+        var hash = StableHash()
+        hash.combine(page.id.description)
+        hash.combine(page.title)
+        for event in page.events {
+            hash.combine(event.date.text)
+            hash.combine(event.title)
+            hash.combine(event.section)
         }
+        hash.combine(page.relation?.established?.text)
+        hash.combine(page.relation?.severed?.text)
         return hash.value
     }
 

@@ -166,9 +166,23 @@ struct OutputTransaction: Sendable {
         var info = stat()
         if fstat(staging.descriptor, &info) == 0 {
             identities.append(TreeIdentity(info))
-            var record = Self.fingerprintHeader(TreeIdentity(info)) + "\n"
-            for (path, value) in fingerprints { record += String(value, radix: 16) + " " + path + "\n" }
-            try work.createFile(Self.fingerprintsName, contents: Data(record.utf8))
+            // Written as bytes: at 20,000 outputs, a String built line by line costs milliseconds
+            // on every preview rebuild.
+            var record = Array((Self.fingerprintHeader(TreeIdentity(info)) + "\n").utf8)
+            record.reserveCapacity(record.count + fingerprints.count * 64)
+            let digits = Array("0123456789abcdef".utf8)
+            for (path, value) in fingerprints {
+                var shift = 60
+                while shift > 0, (value >> UInt64(shift)) & 15 == 0 { shift -= 4 }
+                while shift >= 0 {
+                    record.append(digits[Int((value >> UInt64(shift)) & 15)])
+                    shift -= 4
+                }
+                record.append(UInt8(ascii: " "))
+                record.append(contentsOf: path.utf8)
+                record.append(UInt8(ascii: "\n"))
+            }
+            try work.createFile(Self.fingerprintsName, contents: Data(record))
         }
         if let live, fstat(live.descriptor, &info) == 0 { identities.append(TreeIdentity(info)) }
         let record = identities.map { "\($0.device) \($0.inode)\n" }.joined()

@@ -63,10 +63,50 @@ public struct SearchIndex: Sendable {
     public let keys: [String]
     /// A fingerprint of the keys.
     let keysFingerprint: UInt64
+    /// Kept for the next build when asked (a preview's): every word's occurrences in all pages
+    /// as flat (page, section, weight) triples in page order, pages by their place in `pages`,
+    /// and the words of each two-letter group. A rebuild then changes only the words an edit
+    /// changed and builds again only their groups' shards.
+    private let postings: [String: [Int32]]?
+    private let groups: [String: Set<String>]?
 
     /// The index of `pages`, reading again only the pages `previous` does not hold as they are,
-    /// and building again only the parts of the index whose words changed.
-    init(pages: [Page], reusing previous: SearchIndex? = nil) {
+    /// and building again only the shards whose words changed. `keepsPostings`: keep what a
+    /// next build needs to change single words (more memory; for a preview).
+    init(pages: [Page], reusing previous: SearchIndex? = nil, keepsPostings: Bool = false) {
+        // The same pages in the same order: each is compared with its own earlier reading.
+        if let previous, let postings = previous.postings, let groups = previous.groups, keepsPostings,
+            previous.pages.count == pages.count, zip(previous.pages, pages).allSatisfy({ $0.id == $1.id })
+        {
+            let old = previous.pages
+            let updated = Array(pages.indices).concurrentMap { index in
+                old[index].source == pages[index].bodyFingerprint ? nil : Self.words(of: pages[index])
+            }
+            var words = old
+            var postings = postings
+            var groups = groups
+            var dirty = Set<String>()
+            for (index, new) in updated.enumerated() {
+                guard let new else { continue }
+                Self.update(
+                    page: Int32(index), from: old[index], to: new, postings: &postings, groups: &groups,
+                    dirty: &dirty)
+                words[index] = new
+            }
+            self.pages = words
+            var all = previous.shards.filter { !dirty.contains(SearchText.prefix($0.key, 2)) }
+            let (frozen, frozenGroups, frozenWords) = (postings, groups, words)
+            let rebuilt = Array(dirty).concurrentMap { group in
+                Self.shards(ofGroup: group, words: frozenGroups[group] ?? [], postings: frozen, pages: frozenWords)
+            }
+            for part in rebuilt { all.merge(part) { first, _ in first } }
+            shards = all
+            keys = all.keys.sorted()
+            keysFingerprint = Self.fingerprint(keys)
+            self.postings = postings
+            self.groups = groups
+            return
+        }
         var known: [PageID: PageWords] = [:]
         for words in previous?.pages ?? [] { known[words.id] = words }
         let kept = known
@@ -74,32 +114,38 @@ public struct SearchIndex: Sendable {
             if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
             return Self.words(of: page)
         }
-        guard let previous else {
-            (shards, keys) = Self.shards(of: self.pages)
-            keysFingerprint = Self.fingerprint(keys)
-            return
-        }
-        // A part is built again when a word in it gained, lost or changed an occurrence. The
-        // others keep their shards: a shard lists pages by id, in the pages' order, which adding
-        // or removing other pages does not change.
-        var dirty = Set<Int>()
-        var current = Set<PageID>()
-        for page in self.pages {
-            current.insert(page.id)
-            guard let old = known[page.id] else {
-                dirty.formUnion(page.partitions.map(Int.init))
-                continue
-            }
-            if old.source != page.source { dirty.formUnion(Self.changedPartitions(old, page)) }
-        }
-        for old in previous.pages where !current.contains(old.id) { dirty.formUnion(old.partitions.map(Int.init)) }
+        // Shards never share a two-letter group, so the words are split by it into parts built
+        // on all cores, each reading every page's words but keeping only its own.
         let words = self.pages
-        let rebuilt = Array(dirty).concurrentMap { Self.shards(of: words, part: $0) }
-        var all = previous.shards.filter { !dirty.contains(Self.partition(of: $0.key)) }
-        for part in rebuilt { all.merge(part) { first, _ in first } }
+        let parts = Array(0..<Self.partitions).concurrentMap { part in
+            let postings = Self.postings(of: words, part: part)
+            var groups: [String: Set<String>] = [:]
+            for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].insert(word) }
+            var shards: [String: Shard] = [:]
+            for (group, members) in groups {
+                shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, pages: words)) { a, _ in a
+                }
+            }
+            return (shards, keepsPostings ? postings : [:], keepsPostings ? groups : [:])
+        }
+        var all: [String: Shard] = [:]
+        for part in parts { all.merge(part.0) { first, _ in first } }
         shards = all
         keys = all.keys.sorted()
         keysFingerprint = Self.fingerprint(keys)
+        if keepsPostings {
+            var postings: [String: [Int32]] = [:]
+            var groups: [String: Set<String>] = [:]
+            for part in parts {
+                postings.merge(part.1) { first, _ in first }
+                groups.merge(part.2) { first, _ in first }
+            }
+            self.postings = postings
+            self.groups = groups
+        } else {
+            postings = nil
+            groups = nil
+        }
     }
 
     private static func fingerprint(_ keys: [String]) -> UInt64 {
@@ -108,29 +154,55 @@ public struct SearchIndex: Sendable {
         return hash.value
     }
 
-    /// The parts holding a word whose occurrences differ between two readings of a page.
-    private static func changedPartitions(_ old: PageWords, _ new: PageWords) -> Set<Int> {
-        var changed = Set<Int>()
+    /// Moves the occurrences of each word whose occurrences differ between two readings of page
+    /// `page` into `postings`, and notes the groups of those words in `dirty`.
+    private static func update(
+        page: Int32, from old: PageWords, to new: PageWords, postings: inout [String: [Int32]],
+        groups: inout [String: Set<String>], dirty: inout Set<String>
+    ) {
+        func replace(_ word: String, with occurrences: ArraySlice<Occurrence>) {
+            var list = postings[word] ?? []
+            // Triples are in page order: this page's are one run, found by binary search.
+            var low = 0
+            var high = list.count / 3
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle * 3] < page { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < list.count / 3, list[end * 3] == page { end += 1 }
+            list.replaceSubrange(
+                (low * 3)..<(end * 3), with: occurrences.flatMap { [page, $0.section, $0.weight] })
+            let group = SearchText.prefix(word, 2)
+            dirty.insert(group)
+            if list.isEmpty {
+                postings[word] = nil
+                groups[group]?.remove(word)
+                if groups[group]?.isEmpty == true { groups[group] = nil }
+            } else {
+                if postings[word] == nil { groups[group, default: []].insert(word) }
+                postings[word] = list
+            }
+        }
         var i = 0
         var j = 0
         while i < old.words.count || j < new.words.count {
             if j == new.words.count
                 || (i < old.words.count && old.words[i].utf8.lexicographicallyPrecedes(new.words[j].utf8))
             {
-                changed.insert(Int(old.partitions[i]))
+                replace(old.words[i], with: [])
                 i += 1
             } else if i == old.words.count || new.words[j].utf8.lexicographicallyPrecedes(old.words[i].utf8) {
-                changed.insert(Int(new.partitions[j]))
+                replace(new.words[j], with: new.occurrences(ofWordAt: j))
                 j += 1
             } else {
                 if old.occurrences(ofWordAt: i) != new.occurrences(ofWordAt: j) {
-                    changed.insert(Int(new.partitions[j]))
+                    replace(new.words[j], with: new.occurrences(ofWordAt: j))
                 }
                 i += 1
                 j += 1
             }
         }
-        return changed
     }
 
     /// The words of one page with their weighted occurrences.
@@ -149,18 +221,6 @@ public struct SearchIndex: Sendable {
             partitions: words.map { UInt8(partition(of: $0)) })
     }
 
-    /// The shards: words grouped by their first two characters; a group too large is cut by the
-    /// third character, and so on up to the fourth. A shard whose key was cut keeps the words no
-    /// longer than its key.
-    private static func shards(of pages: [PageWords]) -> ([String: Shard], [String]) {
-        // Shards never share a two-letter prefix, so the words are split by it into parts built
-        // on all cores, each reading every page's words but keeping only its own.
-        let parts = Array(0..<partitions).concurrentMap { part in Self.shards(of: pages, part: part) }
-        var all: [String: Shard] = [:]
-        for part in parts { all.merge(part) { first, _ in first } }
-        return (all, all.keys.sorted())
-    }
-
     /// Parts the words are built in, by their first two characters.
     static let partitions = 16
 
@@ -170,8 +230,9 @@ public struct SearchIndex: Sendable {
         return Int(hash % UInt32(partitions))
     }
 
-    private static func shards(of pages: [PageWords], part: Int) -> [String: Shard] {
-        // word → flat (page, section, weight) triples, pages by their position in `pages`.
+    /// Every word of part `part` with its occurrences in all pages: flat (page, section,
+    /// weight) triples in page order, pages by their place in `pages`.
+    private static func postings(of pages: [PageWords], part: Int) -> [String: [Int32]] {
         var slots: [String: Int] = [:]
         var lists: [[Int32]] = []
         for (pageIndex, page) in pages.enumerated() {
@@ -193,20 +254,31 @@ public struct SearchIndex: Sendable {
         }
         var postings: [String: [Int32]] = [:]
         postings.reserveCapacity(slots.count)
+        for (word, slot) in slots { postings[word] = lists[slot] }
+        return postings
+    }
+
+    /// The shards of the words of one two-letter group: one shard, keyed by the group; or, when
+    /// that is too large, cut by the third character, and so on up to the fourth. A shard whose
+    /// key was cut keeps the words no longer than its key.
+    private static func shards(
+        ofGroup group: String, words: Set<String>, postings all: [String: [Int32]], pages: [PageWords]
+    ) -> [String: Shard] {
+        guard !words.isEmpty else { return [:] }
+        var postings: [String: [Int32]] = [:]
+        postings.reserveCapacity(words.count)
         var common: Set<String> = []
-        for (word, slot) in slots {
-            if lists[slot].count > postingLimit * 3 {
-                postings[word] = strongest(lists[slot])
+        for word in words {
+            guard let list = all[word] else { continue }
+            if list.count > postingLimit * 3 {
+                postings[word] = strongest(list)
                 common.insert(word)
             } else {
-                postings[word] = lists[slot]
+                postings[word] = list
             }
         }
-        lists = []
-        var groups: [String: [String]] = [:]
-        for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].append(word) }
         var shards: [String: Shard] = [:]
-        var pending = Array(groups)
+        var pending: [(key: String, value: [String])] = [(group, Array(postings.keys))]
         while let (key, words) = pending.popLast() {
             // Words and postings, and the table of the pages they point into (a key each).
             var pagesPointedTo = Set<Int32>()

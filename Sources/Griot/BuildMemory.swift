@@ -6,6 +6,11 @@
 /// build from scratch (`IncrementalBuildTests` holds it to that).
 public struct BuildMemory: Sendable {
     var files: [String: LoadedFile] = [:]
+    var listings: [PageKind: FolderListing] = [:]
+    /// The paths a file watcher reported changed since the build that left this memory, or nil
+    /// when that is not known. When set, the next build takes every other file and folder of
+    /// `content/` to be as that build saw it (neither listed nor looked at again), then clears it.
+    public var changedPaths: [String]?
     var resolved = ResolveMemory()
     /// The output's files after the last build that wrote it, with the fingerprints of what
     /// they were rendered from (zero for assets); nil when not known.

@@ -119,13 +119,23 @@ public struct Builder: Sendable {
         let (templates, templateDiagnostics) = Templates.load(from: options.templatesDirectory)
         diagnostics += templateDiagnostics
 
+        // A path outside the site (another spelling of its folder) makes the hint unusable.
+        let sitePrefix = options.siteDirectory.path + "/"
+        let changes = memory.changedPaths.flatMap { paths in
+            paths.allSatisfy { $0.hasPrefix(sitePrefix) }
+                ? ChangeHint(paths.map { String($0.dropFirst(sitePrefix.count)) }) : nil
+        }
+        memory.changedPaths = nil
         var content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
-            .load(baseURL: options.baseURL, reusing: memory.files, keeping: remembers)
+            .load(
+                baseURL: options.baseURL, reusing: memory.files, keeping: remembers, listings: memory.listings,
+                changes: changes)
         // Only the feed and the sitemap show when pages changed, and only with absolute addresses.
         if content.config.absoluteRoot != nil {
             LastUpdated.fill(&content.pages, siteDirectory: options.siteDirectory)
         }
         memory.files = content.files
+        memory.listings = content.listings
         diagnostics += content.diagnostics
         clock.end("load")
 
@@ -165,7 +175,8 @@ public struct Builder: Sendable {
         let assets = AssetFiles.list(in: options.templatesDirectory.appendingPathComponent("assets"))
         diagnostics += assets.diagnostics
         let fingerprints = OutputFingerprints(
-            site: site, templates: templates, portable: options.portable, reusing: memory.dependencies.pageValues)
+            site: site, templates: templates, portable: options.portable, reusing: memory.dependencies.pageValues,
+            versions: memory.dependencies.versions)
         let portableLinks = options.portable ? PortableLinks(basePath: site.config.basePath) : nil
         // Memory speaks for the output only when this builder changes it in place (it is there,
         // and no one else builds into it).
@@ -184,28 +195,29 @@ public struct Builder: Sendable {
                     let done = rendered.add(1, ordering: .relaxed).newValue
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
+                let path = output.path
                 // Nothing it reads has changed since this builder wrote it: it stays as it is.
-                if let recheck, !recheck.contains(output.path), let kept = previous[output.path] {
-                    return WriteResult(path: output.path, outcome: .success(.unchanged), fingerprint: kept)
+                if let recheck, !recheck.contains(path), let kept = previous[path] {
+                    return WriteResult(path: path, outcome: .success(.unchanged), fingerprint: kept)
                 }
                 let inputs = output.inputs(in: site)
-                let fingerprint = fingerprints.fingerprint(path: output.path, inputs: inputs)
+                let fingerprint = fingerprints.fingerprint(path: path, inputs: inputs)
                 // Only a builder changing its output in place keeps what each output read.
                 let kept = tracksInputs ? inputs : nil
                 // Inputs unchanged since the live file was written: the file stays as it is.
-                if previous[output.path] == fingerprint, (try? transaction.reuse(output.path)) == true {
+                if previous[path] == fingerprint, (try? transaction.reuse(path)) == true {
                     return WriteResult(
-                        path: output.path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: kept)
+                        path: path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: kept)
                 }
                 var contents = output.render(reader)
-                if let portableLinks, output.path.hasSuffix(".html") {
-                    contents = portableLinks.rewrite(contents, at: output.path)
+                if let portableLinks, path.hasSuffix(".html") {
+                    contents = portableLinks.rewrite(contents, at: path)
                 }
                 return contents.withUTF8 { bytes in
                     WriteResult(
-                        path: output.path,
+                        path: path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
-                            try transaction.write(output.path, contents: UnsafeRawBufferPointer(bytes))
+                            try transaction.write(path, contents: UnsafeRawBufferPointer(bytes))
                         }, fingerprint: fingerprint, inputs: kept, rendered: true)
                 }
             }
@@ -225,11 +237,12 @@ public struct Builder: Sendable {
             for result in results { recorded[result.path] = result.fingerprint ?? 0 }
             // Known to have been written by the last build, not written by this one.
             let stale = previous.isEmpty ? nil : Set(previous.keys.filter { recorded[$0] == nil })
-            try transaction.commit(keeping: Set(recorded.keys), fingerprints: recorded, stale: stale)
+            let current = Set(recorded.keys)
+            try transaction.commit(keeping: current, fingerprints: recorded, stale: stale)
             if options.writesInPlace {
                 var declared: [String: Set<SiteInput>] = [:]
                 for result in results { if let inputs = result.inputs { declared[result.path] = inputs } }
-                memory.dependencies.update(fingerprints, declared: declared, outputs: Set(recorded.keys))
+                memory.dependencies.update(fingerprints, declared: declared, outputs: current)
                 memory.outputs = recorded
             }
         } catch {

@@ -21,6 +21,9 @@ final class DirectoryWatcher: @unchecked Sendable {
         var notes: [String] = []
         /// Events may have been missed: rebuild from nothing rather than from what is remembered.
         var startsAfresh = false
+        /// Whether every folder under the roots has been watched from the start, so that the
+        /// paths are all that changed; false once a watch has failed.
+        var isComplete = true
     }
 
     /// How long the folders must be quiet before a batch of changes is reported.
@@ -40,6 +43,8 @@ final class DirectoryWatcher: @unchecked Sendable {
     /// Problems met since the last batch.
     private var notes: [String] = []
     private var startsAfresh = false
+    /// Set for good when a folder could not be watched: its changes are then never reported.
+    private var missedFolder = false
     /// Adds a watch; `inotify_add_watch` unless a test needs it to fail.
     private let addWatch: @Sendable (Int32, String, UInt32) -> Int32
 
@@ -93,6 +98,7 @@ final class DirectoryWatcher: @unchecked Sendable {
         lock.withLock {
             notes.append("cannot watch \(path): \(reason)\(hint); changes there are seen only with the next rebuild")
             startsAfresh = true
+            missedFolder = true
         }
     }
 
@@ -151,12 +157,14 @@ final class DirectoryWatcher: @unchecked Sendable {
                         }
                     }
                     if let due = deadline, Date() >= due {
-                        let (notes, afresh) = lock.withLock {
+                        let (notes, afresh, missed) = lock.withLock {
                             defer { (self.notes, self.startsAfresh) = ([], false) }
-                            return (self.notes, self.startsAfresh)
+                            return (self.notes, self.startsAfresh, self.missedFolder)
                         }
                         continuation.yield(
-                            Batch(paths: Array(Set(pending)).sorted(), notes: notes, startsAfresh: afresh))
+                            Batch(
+                                paths: Array(Set(pending)).sorted(), notes: notes, startsAfresh: afresh,
+                                isComplete: !missed))
                         pending.removeAll()
                         first = nil
                         deadline = nil

@@ -127,7 +127,11 @@ public struct PreviewServer: Sendable {
             watcher: watcher, broadcaster: broadcaster,
             onChange: { batch in
                 for note in batch.notes { self.log("warning: \(note)") }
-                if batch.startsAfresh { memory.withLock { $0 = BuildMemory() } }
+                // What the watcher saw is all that changed, unless it may have missed events.
+                memory.withLock {
+                    if batch.startsAfresh { $0 = BuildMemory() }
+                    $0.changedPaths = batch.isComplete && !batch.startsAfresh ? batch.paths : nil
+                }
                 self.rebuild(builder, memory: memory, state: state, changed: batch.paths)
                 broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
             })

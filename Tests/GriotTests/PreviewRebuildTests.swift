@@ -30,7 +30,16 @@ struct PreviewRebuildTests {
                 let edit = try editor.randomEdit(using: &generator)
                 names.append(edit.name)
                 for (index, step) in edit.steps.enumerated() {
+                    // Every other sequence, the build is told which files changed, as the
+                    // preview's watcher tells it, and looks at no other file.
+                    let told = sequence.isMultiple(of: 2)
+                    let before = told ? FixtureSite.snapshot(options.contentDirectory) : [:]
                     try step()
+                    if told {
+                        let after = FixtureSite.snapshot(options.contentDirectory)
+                        memory.changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+                            .map { options.contentDirectory.path + $0 }
+                    }
                     let report = preview.build(remembering: &memory)
                     rebuilds += 1
                     if edit.breaksFirst && index == 0 {
@@ -60,7 +69,8 @@ struct PreviewRebuildTests {
         #expect(rebuilds >= 400)
     }
 
-    @Test("a rebuild after one sentence renders that page, its search entry and the shard of its new word; nothing else")
+    @Test(
+        "a rebuild after one sentence renders that page, its search entry and the shard of its new word; nothing else")
     func rebuildIsNarrow() throws {
         let site = try FixtureSite()
         defer { site.remove() }
@@ -80,6 +90,31 @@ struct PreviewRebuildTests {
         #expect(edited.outputsRendered == 3)
         #expect(edited.filesChanged == 3)
         #expect(preview.build(remembering: &memory).outputsRendered == 0)
+    }
+
+    @Test(
+        "told what a watcher saw, a rebuild still looks at a page reached through a link, whose target changes unseen")
+    func linkedPagesAreAlwaysLookedAt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let alpha = "content/countries/alpha.md"
+        try site.write("elsewhere/alpha.md", try site.read(alpha))
+        try FileManager.default.removeItem(at: site.url(alpha))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.url(alpha).path, withDestinationPath: site.url("elsewhere/alpha.md").path)
+        var options = BuildOptions(siteDirectory: site.root, outputDirectory: site.url(".griot/preview"))
+        options.writesInPlace = true
+        let preview = Builder(options: options)
+        var memory = BuildMemory()
+        try #require(preview.build(remembering: &memory).succeeded)
+        try site.write(
+            "elsewhere/alpha.md",
+            try site.read("elsewhere/alpha.md").replacingOccurrences(of: "long ties", with: "very long ties"))
+        // The watcher sees no change under content/: the link itself did not change.
+        memory.changedPaths = []
+        #expect(preview.build(remembering: &memory).succeeded)
+        let page = try site.read(".griot/preview/countries/alpha/index.html")
+        #expect(page.contains("very long ties"))
     }
 }
 

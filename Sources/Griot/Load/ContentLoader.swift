@@ -13,6 +13,19 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every page file as it was loaded, for the next build to reuse.
     var files: [String: LoadedFile] = [:]
+    /// Each kind's folder as listed, for the next build to reuse while nothing in it changes.
+    var listings: [PageKind: FolderListing] = [:]
+}
+
+/// The page files of one kind's folder, with what listing them found wrong.
+struct FolderListing: Sendable {
+    var files: [(PageID, String)] = []
+    var diagnostics: [Diagnostic] = []
+    /// The files a file watcher sees change: plain files in a real folder (not reached through
+    /// a link, whose target may change unseen).
+    var watchable: Set<String> = []
+    /// Whether the folder is a real folder, whose changes a file watcher sees.
+    var isWatchable = false
 }
 
 /// The load stage: finds the content files, reads them in parallel and decodes them.
@@ -33,7 +46,13 @@ public struct ContentLoader: Sendable {
     /// Loads everything, taking each page whose file has the same identity as when `previous`
     /// loaded it from there instead of reading it again; `keeping`: return every file as loaded,
     /// for the next load to reuse.
-    func load(baseURL: String?, reusing previous: [String: LoadedFile], keeping: Bool) -> LoadedContent {
+    /// With `changes`, what a file watcher saw change since `previous` was loaded, a folder in
+    /// which nothing changed keeps its listing from `listings`, and a file that did not change
+    /// is taken from `previous` without being looked at.
+    func load(
+        baseURL: String?, reusing previous: [String: LoadedFile], keeping: Bool,
+        listings: [PageKind: FolderListing] = [:], changes: ChangeHint? = nil
+    ) -> LoadedContent {
         var diagnostics = DiagnosticBag()
         var config = loadConfig(diagnostics: &diagnostics)
         if let baseURL {
@@ -50,12 +69,39 @@ public struct ContentLoader: Sendable {
         let home = loadHome(diagnostics: &diagnostics)
 
         var candidates: [(PageID, String)] = []
+        var listed: [PageKind: FolderListing] = [:]
         for kind in PageKind.allCases {
-            candidates += pageFiles(of: kind, diagnostics: &diagnostics)
+            var listing: FolderListing
+            if let changes, let kept = listings[kind], kept.isWatchable,
+                !changes.mayHaveChangedNames(
+                    in: ContentPath.folder(of: kind), listed: kept.watchable, root: siteDirectory.path + "/")
+            {
+                listing = kept
+            } else {
+                listing = pageFiles(of: kind)
+            }
+            candidates += listing.files
+            diagnostics.append(contentsOf: listing.diagnostics)
+            listed[kind] = listing
         }
         let directory = siteDirectory.path + "/"
+        // The files known unchanged when a watcher says what changed: plain files in real
+        // folders that were not themselves replaced, which the watcher did not name.
+        var watchable = Set<String>()
+        if let changes {
+            for (kind, listing) in listed
+            where listing.isWatchable && !changes.mayHaveReplaced(folder: ContentPath.folder(of: kind)) {
+                watchable.formUnion(listing.watchable)
+            }
+        }
+        let unchanged = watchable
         let loadedAt = FileIdentity.now()
         let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic], FileIdentity?) in
+            if let changes, unchanged.contains(path), !changes.contains(path), let kept = previous[path],
+                kept.page?.id ?? id == id
+            {
+                return (kept.page, kept.diagnostics, kept.identity)
+            }
             // Taken before reading: a write while reading changes it again, and is seen next time.
             let identity = FileIdentity(path: directory + path)
             if let identity, let kept = previous[path], kept.identity == identity, kept.page?.id ?? id == id {
@@ -94,7 +140,7 @@ public struct ContentLoader: Sendable {
         }
         return LoadedContent(
             config: config, home: home, pages: pages, draftFiles: draftFiles, failedFiles: failedFiles,
-            diagnostics: diagnostics.all, files: files)
+            diagnostics: diagnostics.all, files: files, listings: keeping ? listed : [:])
     }
 
     /// Loads one page from raw bytes, as a build would: decoding, front matter, Markdown.
@@ -112,7 +158,21 @@ public struct ContentLoader: Sendable {
 
     /// The `.md` files of one kind's folder, with their page ids; checks that names are slugs
     /// and that no two files map to one URL.
-    func pageFiles(of kind: PageKind, diagnostics: inout DiagnosticBag) -> [(PageID, String)] {
+    func pageFiles(of kind: PageKind) -> FolderListing {
+        var diagnostics = DiagnosticBag()
+        var listing = FolderListing()
+        listing.files = pageFiles(of: kind, diagnostics: &diagnostics, watchable: &listing.watchable)
+        listing.diagnostics = diagnostics.all
+        var info = stat()
+        listing.isWatchable =
+            lstat(siteDirectory.path + "/" + ContentPath.folder(of: kind), &info) == 0
+            && info.st_mode & S_IFMT == S_IFDIR
+        return listing
+    }
+
+    private func pageFiles(
+        of kind: PageKind, diagnostics: inout DiagnosticBag, watchable: inout Set<String>
+    ) -> [(PageID, String)] {
         let folder = siteDirectory.path + "/" + ContentPath.folder(of: kind)
         guard let entries = FolderEntry.list(folder) else { return [] }
         var files: [(name: String, path: String, stem: String, slug: String)] = []
@@ -143,6 +203,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if isDirectory { continue }
+            if Int(entry.type) == Int(DT_REG) { watchable.insert(path) }
             let stem = String(name.dropLast(3))
             files.append((name, path, stem, Slug.isValid(stem) ? stem : Slug.make(from: stem)))
         }

@@ -8,9 +8,13 @@ public struct Site: Sendable {
     /// The ids of each kind's pages, in the same order.
     public let ids: [PageKind: [PageID]]
     /// For each page, the pages it is related to through `topics:`/`countries:`, both directions merged.
-    public var related: [PageID: [PageID]]
+    public var related: [PageID: [PageID]] { didSet { relatedVersion = nil } }
     /// For each page, the pages whose bodies link to it.
-    public var backlinks: [PageID: [PageID]]
+    public var backlinks: [PageID: [PageID]] { didSet { backlinksVersion = nil } }
+    /// Names the value of `related` (and of `backlinks`) as the resolve stage made it: two sites
+    /// with the same version have the same cross-references. Nil when not known.
+    var relatedVersion: UInt64?
+    var backlinksVersion: UInt64?
     public var timeline: Timeline
     public var relationsIndex: RelationsIndex
     /// Every word of every page, for the search index the site publishes.

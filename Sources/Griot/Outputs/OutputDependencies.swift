@@ -13,6 +13,8 @@ struct OutputDependencies: Sendable {
     private var siteValues: [SiteInput: UInt64] = [:]
     /// The values of each page's inputs in the last build.
     private(set) var pageValues: [PageID: OutputFingerprints.PageInputValues] = [:]
+    /// The cross-references `pageValues` were computed with.
+    private(set) var versions: (related: UInt64?, backlinks: UInt64?) = (nil, nil)
     /// The inputs each output declared when its fingerprint was last computed.
     private var inputs: [String: Set<SiteInput>] = [:]
     private var readers: [SiteInput: Set<String>] = [:]
@@ -53,6 +55,7 @@ struct OutputDependencies: Sendable {
         }
         siteValues = fingerprints.siteValues
         pageValues = fingerprints.pageValues
+        versions = (fingerprints.relatedVersion, fingerprints.backlinksVersion)
         for path in inputs.keys where !outputs.contains(path) { forget(path) }
         for (path, declaredInputs) in declared {
             forget(path)

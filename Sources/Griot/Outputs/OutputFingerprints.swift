@@ -37,7 +37,19 @@ struct OutputFingerprints: Sendable {
 
     /// `known`: the page values of an earlier build, kept for each page whose `source` is the same
     /// (only its related pages and backlinks, which other pages decide, are read again).
-    init(site: Site, templates: Templates, portable: Bool = false, reusing known: [PageID: PageInputValues] = [:]) {
+    /// The cross-references the page values were computed with (`Site.relatedVersion`,
+    /// `Site.backlinksVersion`).
+    let relatedVersion: UInt64?
+    let backlinksVersion: UInt64?
+
+    init(
+        site: Site, templates: Templates, portable: Bool = false, reusing known: [PageID: PageInputValues] = [:],
+        versions: (related: UInt64?, backlinks: UInt64?) = (nil, nil)
+    ) {
+        relatedVersion = site.relatedVersion
+        backlinksVersion = site.backlinksVersion
+        let sameRelated = site.relatedVersion != nil && site.relatedVersion == versions.related
+        let sameBacklinks = site.backlinksVersion != nil && site.backlinksVersion == versions.backlinks
         self.site = site
         var salt = StableHash()
         salt.combine(Self.programIdentity)
@@ -59,8 +71,8 @@ struct OutputFingerprints: Sendable {
             source.combine(page.bodyFingerprint)
             source.combine(page.updated)
             if var kept = known[id], kept.source == source.value {
-                kept.related = partial.fingerprint(of: .related(id))
-                kept.backlinks = partial.fingerprint(of: .backlinks(id))
+                if !sameRelated { kept.related = partial.fingerprint(of: .related(id)) }
+                if !sameBacklinks { kept.backlinks = partial.fingerprint(of: .backlinks(id)) }
                 return kept
             }
             return PageInputValues(

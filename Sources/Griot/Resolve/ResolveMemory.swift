@@ -23,6 +23,8 @@ struct ResolveMemory: Sendable {
     /// fingerprint of what they were made from (every page's id and `topics:`/`countries:`).
     var related: (source: UInt64, value: [PageID: [PageID]])?
     var backlinks: [PageID: [PageID]] = [:]
+    /// Names `backlinks`: a new one each time they are gathered anew (`Site.backlinksVersion`).
+    var backlinksVersion: UInt64 = 0
     var timeline: Timeline?
     var relationsIndex: RelationsIndex?
     /// The search index, whose pages' words are reused while their bodies are the same.

@@ -91,6 +91,7 @@ struct Resolver {
         }
         memory.backlinks =
             linksChanged ? backlinks(of: pages, entries: memory.entries) : previous.backlinks
+        memory.backlinksVersion = linksChanged ? UInt64.random(in: 1 ... .max) : previous.backlinksVersion
 
         var home = content.home
         if let kept = keptHome {
@@ -115,9 +116,12 @@ struct Resolver {
         memory.timeline = timeline
         memory.relationsIndex = relationsIndex
         memory.search = search
-        let site = Site(
+        var site = Site(
             config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
             timeline: timeline, relationsIndex: relationsIndex, search: search)
+        // Cross-references made with problems may depend on more than their source: not named.
+        site.relatedVersion = memory.related != nil ? relatedSource : nil
+        site.backlinksVersion = memory.backlinksVersion
         checkAliases(of: site, diagnostics: &diagnostics)
         return (site, diagnostics.all, memory)
     }

@@ -157,7 +157,7 @@ public struct Builder: Sendable {
                     hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
         }
         let reader = SiteReader(site: site, templates: templates)
-        let outputs = OutputGraph(site: site).outputs
+        let outputs = OutputGraph(site: site, pagesFirst: options.writesInPlace).outputs
         let progress = options.progress
         let rendered = Atomic<Int>(0)
         progress?(BuildProgress(stage: .rendering, done: 0, total: outputs.count))

@@ -151,7 +151,10 @@ public struct PreviewServer: Sendable {
             configuration: .init(
                 services: [server, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await group.run()
+            // Every task of the server (each connection's, the rebuilds') inherits the executor.
+            let executor = ServingExecutor()
+            defer { executor.stop() }
+            try await withTaskExecutorPreference(executor) { try await group.run() }
         } catch {
             throw PreviewError(description: "the preview server stopped: \(error)")
         }
@@ -164,6 +167,7 @@ public struct PreviewServer: Sendable {
     private func rebuild(
         _ builder: Builder, memory: borrowing Mutex<BuildMemory>, state: PreviewState, changed: [String]?
     ) {
+        if changed != nil { state.beginRebuild() }
         let report = memory.withLock { builder.build(remembering: &$0) }
         state.record(report)
         let time = Self.clock()

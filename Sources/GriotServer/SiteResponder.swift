@@ -68,7 +68,9 @@ struct SiteResponder: Sendable {
             break
         }
         let snapshot = state.snapshot
-        if let kept = cache.entry(for: path, generation: snapshot.generation) {
+        // While a rebuild writes, kept answers may be old and new ones may be outdated at once.
+        let cache = snapshot.isRebuilding ? nil : self.cache
+        if let kept = cache?.entry(for: path, generation: snapshot.generation) {
             return reply(kept, to: request, head: isHead)
         }
         switch paths.resolve(path) {
@@ -79,13 +81,13 @@ struct SiteResponder: Sendable {
             return Response(status: .movedPermanently, headers: [.location: location + query, .contentLength: "0"])
         case .notFound:
             let entry = notFound(snapshot)
-            cache.keep(entry, for: path, generation: snapshot.generation)
+            cache?.keep(entry, for: path, generation: snapshot.generation)
             return reply(entry, to: request, head: isHead)
         case .file(let file):
             guard let entry = prepare(file, snapshot: snapshot) else {
                 return stream(file, request: request, head: isHead)
             }
-            cache.keep(entry, for: path, generation: snapshot.generation)
+            cache?.keep(entry, for: path, generation: snapshot.generation)
             return reply(entry, to: request, head: isHead)
         }
     }

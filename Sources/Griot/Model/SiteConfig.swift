@@ -4,8 +4,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var subject: String
     public var description: String
     /// The address the site is published at; links are made relative to its path.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { (basePath, absoluteRoot) = Self.parts(of: baseURL) }
+    }
     public var language: String
+    /// The path part of `base_url`, always ending in `/`: `https://x.org/mali` → `/mali/`.
+    public private(set) var basePath: String
+    /// `base_url` without a trailing slash when it is absolute (for the sitemap), else nil.
+    public private(set) var absoluteRoot: String?
 
     public init(
         title: String, subject: String = "", description: String = "", baseURL: String = "/", language: String = "en"
@@ -15,6 +21,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.description = description
         self.baseURL = baseURL
         self.language = language
+        (basePath, absoluteRoot) = Self.parts(of: baseURL)
     }
 
     /// Why `value` cannot be a base URL, or nil when it can: an absolute `http(s)://host/path/` or a
@@ -40,8 +47,14 @@ public struct SiteConfig: Sendable, Hashable {
         return nil
     }
 
-    /// The path part of `base_url`, always ending in `/`: `https://x.org/mali` → `/mali/`.
-    public var basePath: String {
+    /// The absolute address of the site path `path` (`countries/mali/`), when `base_url` is absolute.
+    public func absoluteURL(of path: String) -> String? {
+        absoluteRoot.map { $0 + "/" + path }
+    }
+
+    /// `basePath` and `absoluteRoot` of `baseURL`, worked out once: every link of every page
+    /// starts with one of them.
+    private static func parts(of baseURL: String) -> (basePath: String, absoluteRoot: String?) {
         var rest = Substring(baseURL)
         if let scheme = rest.range(of: "://") {
             rest = rest[scheme.upperBound...]
@@ -50,17 +63,7 @@ public struct SiteConfig: Sendable, Hashable {
         var path = String(rest)
         if !path.hasPrefix("/") { path = "/" + path }
         if !path.hasSuffix("/") { path += "/" }
-        return path
-    }
-
-    /// The absolute address of the site path `path` (`countries/mali/`), when `base_url` is absolute.
-    public func absoluteURL(of path: String) -> String? {
-        absoluteRoot.map { $0 + "/" + path }
-    }
-
-    /// `base_url` without a trailing slash when it is absolute (for the sitemap), else nil.
-    public var absoluteRoot: String? {
-        guard baseURL.contains("://") else { return nil }
-        return baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let root = baseURL.contains("://") ? (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) : nil
+        return (path, root)
     }
 }

@@ -1,9 +1,6 @@
 /// The pieces every page of the site shares: the site's header data, navigation, metadata and
 /// the small views of links and timeline entries.
 extension SiteReader {
-    /// The site's base path: `/` or `/mali/`.
-    var root: String { config.basePath }
-
     func url(_ id: PageID) -> String { root + id.path }
 
     /// The site's own index pages, in the navigation's order, with their site paths.
@@ -16,7 +13,7 @@ extension SiteReader {
         let config = config
         return SiteView(
             title: config.title, subject: config.subject, description: config.description,
-            language: config.language, root: config.basePath, feed: config.absoluteURL(of: "feed.xml"))
+            language: config.language, root: root, feed: config.absoluteURL(of: "feed.xml"))
     }
 
     /// The main navigation: the home page, the two indexes, then the plain pages that name a

@@ -12,27 +12,33 @@ protocol SiteOutput: Sendable {
     func render(_ reader: SiteReader) -> String
 }
 
-/// Every output of a site, the largest first so that parallel rendering ends evenly.
+/// Every output of a site, in the order they are rendered.
 struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]
 
     /// Every output of `site`; with `aliases` false, all but the redirects from old addresses.
-    init(site: Site, aliases: Bool = true) {
-        var outputs: [any SiteOutput] = [
-            TimelineOutput(), RelationsOutput(), HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country),
-            ListingOutput(kind: .topic), RelationsExportOutput(format: .json), RelationsExportOutput(format: .csv),
-            TimelineExportOutput(), TimelineJSOutput(), PagesExportOutput(),
+    /// By default the site-wide outputs, the longest to render, come first, so that the cores
+    /// share the rest evenly; with `pagesFirst`, the pages readers look at come first and those
+    /// last (for a preview, whose pages show as soon as each is written).
+    init(site: Site, aliases: Bool = true, pagesFirst: Bool = false) {
+        let listings: [any SiteOutput] = [
+            HomeOutput(), NotFoundOutput(), ListingOutput(kind: .country), ListingOutput(kind: .topic),
         ]
-        outputs += ExportSchemaOutput.all
-        outputs += [SearchManifestOutput(), SearchResultsOutput()]
-        outputs += site.search.keys.map { SearchShardOutput(key: $0) }
-        outputs += site.pages.map { SearchPageOutput(id: $0.id) }
+        var siteWide: [any SiteOutput] = [
+            TimelineOutput(), RelationsOutput(), RelationsExportOutput(format: .json),
+            RelationsExportOutput(format: .csv), TimelineExportOutput(), TimelineJSOutput(), PagesExportOutput(),
+        ]
+        siteWide += ExportSchemaOutput.all
+        siteWide += [SearchManifestOutput(), SearchResultsOutput()]
+        siteWide += site.search.keys.map { SearchShardOutput(key: $0) }
+        if site.config.absoluteRoot != nil { siteWide += [SitemapOutput(), RobotsOutput(), FeedOutput()] }
+        var pages: [any SiteOutput] = site.pages.map { PageOutput(id: $0.id) }
+        pages += site.pages.map { SearchPageOutput(id: $0.id) }
         if aliases {
             // Checked by the resolve stage: an alias taking another output's address is an error.
-            outputs += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }
+            pages += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }
         }
-        if site.config.absoluteRoot != nil { outputs += [SitemapOutput(), RobotsOutput(), FeedOutput()] }
-        outputs += site.pages.map { PageOutput(id: $0.id) }
+        let outputs = pagesFirst ? listings + pages + siteWide : siteWide + listings + pages
         self.outputs = outputs
     }
 }

@@ -7,11 +7,20 @@ struct SiteReader: Sendable {
     private let site: Site
     private let templates: Templates
     private let recorder: InputRecorder?
+    /// `config.basePath`, worked out once: every link on every page starts with it.
+    private let basePath: String
 
     init(site: Site, templates: Templates, recorder: InputRecorder? = nil) {
         self.site = site
         self.templates = templates
         self.recorder = recorder
+        basePath = site.config.basePath
+    }
+
+    /// The site's base path: `/` or `/mali/`.
+    var root: String {
+        read(.config)
+        return basePath
     }
 
     private func read(_ input: SiteInput) {

@@ -62,7 +62,7 @@ enum EDTFDisplay {
 
     /// Joins two ends of an interval with an en dash, spaced if either end has a space.
     static func join(_ first: String, _ last: String) -> String {
-        first.contains(" ") || last.contains(" ") ? "\(first) – \(last)" : "\(first)–\(last)"
+        first.contains(" " as Character) || last.contains(" " as Character) ? "\(first) – \(last)" : "\(first)–\(last)"
     }
 
     /// An interval between two dates, shortened when they share a year and neither is qualified.

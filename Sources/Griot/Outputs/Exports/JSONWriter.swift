@@ -45,7 +45,17 @@ struct JSONWriter {
 
     mutating func string(_ value: String) {
         text += "\""
-        // Runs that need no escaping, nearly all text, are appended whole.
+        // Nearly all text needs no escaping: it is appended whole, found so in one pass over its bytes.
+        var copy = value
+        let plain = copy.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain {
+            text += copy
+            text += "\""
+            return
+        }
+        // Runs that need no escaping are appended whole.
         let utf8 = value.utf8
         var start = utf8.startIndex
         var index = start

@@ -24,6 +24,11 @@ public struct BuildOptions: Sendable {
     public var isPreview = false
     /// Called as the build advances, from any thread; keep it cheap.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// For a build that `writesInPlace` into an output it remembers: asked before each output
+    /// is rendered; once it answers true (newer changes wait, say), the build renders nothing
+    /// more and returns with `wasStopped`. Files it rewrote stay; the memory stays as the last
+    /// finished build left it, so the next build renders again all that this one had to.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(
         siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -59,6 +64,8 @@ public struct BuildReport: Sendable {
     public var stages: [StageTiming] = []
     /// The resolved site, when loading and resolving got that far.
     public var site: Site?
+    /// The build was stopped part way (`BuildOptions.shouldStop`): nothing was committed.
+    public var wasStopped = false
 
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -187,6 +194,7 @@ public struct Builder: Sendable {
         let tracksInputs = options.writesInPlace
         // Until this build commits, what the output holds is not known for certain.
         memory.outputs = nil
+        let shouldStop = remembered != nil ? options.shouldStop : nil
         clock.end("prepare")
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
@@ -196,6 +204,9 @@ public struct Builder: Sendable {
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
                 let path = output.path
+                if let shouldStop, shouldStop() {
+                    return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                }
                 // Nothing it reads has changed since this builder wrote it: it stays as it is.
                 if let recheck, !recheck.contains(path), let kept = previous[path] {
                     return WriteResult(path: path, outcome: .success(.unchanged), fingerprint: kept)
@@ -229,6 +240,15 @@ public struct Builder: Sendable {
                     })
             }
         clock.end("render")
+        if results.contains(where: \.skipped) {
+            // Stopped: the output keeps what was rewritten, and the memory what the last finished
+            // build knew, whose dependencies lead the next build to everything this one skipped.
+            transaction.cancel()
+            memory.outputs = remembered
+            var stopped = report(site, rendered: results.filter(\.rendered).count)
+            stopped.wasStopped = true
+            return stopped
+        }
         do throws(DirectoryHandle.Failure) {
             for result in results { _ = try result.outcome.get() }
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
@@ -274,4 +294,6 @@ private struct WriteResult: Sendable {
     var inputs: Set<SiteInput>? = nil
     /// Whether the output was rendered (not kept for its unchanged fingerprint, not an asset).
     var rendered = false
+    /// Whether the build stopped before this output.
+    var skipped = false
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -45,6 +46,11 @@ final class DirectoryWatcher: @unchecked Sendable {
     private var startsAfresh = false
     /// Set for good when a folder could not be watched: its changes are then never reported.
     private var missedFolder = false
+    private let pending = Atomic<Bool>(false)
+
+    /// Whether changes have been seen that no batch has reported yet: a rebuild under way is
+    /// then building what is already out of date.
+    var hasPendingChanges: Bool { pending.load(ordering: .relaxed) }
     /// Adds a watch; `inotify_add_watch` unless a test needs it to fail.
     private let addWatch: @Sendable (Int32, String, UInt32) -> Int32
 
@@ -151,6 +157,7 @@ final class DirectoryWatcher: @unchecked Sendable {
                     if ready > 0 && pollers[0].revents != 0 {
                         pending += readEvents()
                         if !pending.isEmpty {
+                            self.pending.store(true, ordering: .relaxed)
                             let now = Date()
                             if first == nil { first = now }
                             deadline = min(now.addingTimeInterval(debounce), first!.addingTimeInterval(maximumWait))
@@ -161,6 +168,8 @@ final class DirectoryWatcher: @unchecked Sendable {
                             defer { (self.notes, self.startsAfresh) = ([], false) }
                             return (self.notes, self.startsAfresh, self.missedFolder)
                         }
+                        // Cleared first: what arrives after this batch is newer than it.
+                        self.pending.store(false, ordering: .relaxed)
                         continuation.yield(
                             Batch(
                                 paths: Array(Set(pending)).sorted(), notes: notes, startsAfresh: afresh,

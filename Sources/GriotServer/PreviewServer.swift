@@ -89,6 +89,17 @@ public struct PreviewServer: Sendable {
         let watcher = try DirectoryWatcher(
             roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
             debounce: configuration.debounce)
+        // A rebuild stops as soon as newer changes are seen (its files so far stay), and the
+        // next starts at once: edits made in quick succession each show without waiting for the
+        // site-wide pages of the one before.
+        // A rebuild after a stopped one runs to its end, so that saves that never pause (an
+        // autosave) still see every other rebuild finish.
+        let lastWasStopped = Atomic<Bool>(false)
+        var rebuildOptions = configuration.build
+        rebuildOptions.shouldStop = { [watcher] in
+            !lastWasStopped.load(ordering: .relaxed) && watcher.hasPendingChanges
+        }
+        let rebuilder = Builder(options: rebuildOptions)
         let responder = SiteResponder(
             paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster,
             allowedHosts: SiteResponder.allowedHosts(boundTo: configuration.host))
@@ -123,7 +134,7 @@ public struct PreviewServer: Sendable {
                 onReady(actual)
             })
         for note in watcher.takeNotes() { log("warning: \(note)") }
-        let rebuilder = RebuildService(
+        let rebuildService = RebuildService(
             watcher: watcher, broadcaster: broadcaster,
             onChange: { batch in
                 for note in batch.notes { self.log("warning: \(note)") }
@@ -132,8 +143,12 @@ public struct PreviewServer: Sendable {
                     if batch.startsAfresh { $0 = BuildMemory() }
                     $0.changedPaths = batch.isComplete && !batch.startsAfresh ? batch.paths : nil
                 }
-                self.rebuild(builder, memory: memory, state: state, changed: batch.paths)
-                broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
+                let report = self.rebuild(rebuilder, memory: memory, state: state, changed: batch.paths)
+                lastWasStopped.store(report.wasStopped, ordering: .relaxed)
+                // A stopped rebuild is followed at once by the next, which sends the reload.
+                if !report.wasStopped {
+                    broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
+                }
             })
         // Services stop in reverse order: the rebuild service first closes the live-reload
         // streams, so the HTTP server has no open response left to wait for.
@@ -149,7 +164,7 @@ public struct PreviewServer: Sendable {
         defer { heartbeat.cancel() }
         let group = ServiceGroup(
             configuration: .init(
-                services: [server, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [server, rebuildService], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             // Every task of the server (each connection's, the rebuilds') inherits the executor.
             let executor = ServingExecutor()
@@ -164,15 +179,22 @@ public struct PreviewServer: Sendable {
     /// Builds, records the outcome for the pages served, and logs a line: for the first build the
     /// site's size, for a rebuild what changed and how many pages it rendered again
     /// (`[10:42:07] content/countries/chad.md → 3 pages in 12 ms`).
+    @discardableResult
     private func rebuild(
         _ builder: Builder, memory: borrowing Mutex<BuildMemory>, state: PreviewState, changed: [String]?
-    ) {
+    ) -> BuildReport {
         if changed != nil { state.beginRebuild() }
         let report = memory.withLock { builder.build(remembering: &$0) }
         state.record(report)
         let time = Self.clock()
         let reason = changed.map(describe) ?? "initial build"
         let milliseconds = "\(Int((report.duration * 1000).rounded())) ms"
+        if report.wasStopped {
+            log(
+                "[\(time)] \(reason) → \(report.outputsRendered) page\(report.outputsRendered == 1 ? "" : "s") in \(milliseconds), stopped for newer changes"
+            )
+            return report
+        }
         if report.succeeded {
             let warnings = report.warnings.count
             let rendered = report.outputsRendered
@@ -192,6 +214,7 @@ public struct PreviewServer: Sendable {
             log("[\(time)] \(reason) → build failed in \(milliseconds); still serving the last good site")
             logBlock(DiagnosticPrinter().format(report.diagnostics))
         }
+        return report
     }
 
     /// Logs several lines (a diagnostics listing) as one entry, without its final newline.

@@ -13,7 +13,7 @@ struct NameOrderTests {
             "Zambia", "côte d'Ivoire", "Cote Ouest", "Côte d'Ivoire", "Chad", "ＣＡ", "Item 10", "Item 2", "Item 02b",
         ]
         #expect(
-            names.sorted(byName: { $0 }) == [
+            names.sorted(byName: { $0 }, then: { $0 }) == [
                 "ＣＡ", "Chad", "Côte d'Ivoire", "côte d'Ivoire", "Cote Ouest", "Item 2", "Item 02b", "Item 10", "Zambia",
             ])
     }
@@ -28,7 +28,7 @@ struct NameOrderTests {
                 (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
                     .joined())
         }
-        let sorted = names.sorted(byName: { $0 })
+        let sorted = names.sorted(byName: { $0 }, then: { $0 })
         // Total: every pair in order, whichever way it is asked.
         for (a, b) in zip(sorted, sorted.dropFirst()) {
             #expect(NameOrder(a) < NameOrder(b) && !(NameOrder(b) < NameOrder(a)))

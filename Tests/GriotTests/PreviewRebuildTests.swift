@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Griot
@@ -39,6 +40,16 @@ struct PreviewRebuildTests {
                         let after = FixtureSite.snapshot(options.contentDirectory)
                         memory.changedPaths = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
                             .map { options.contentDirectory.path + $0 }
+                    }
+                    // Now and then a rebuild is stopped part way, as when newer changes arrive,
+                    // and the next one (told of no newer change) must mend what it skipped.
+                    if Int.random(in: 0..<3, using: &generator) == 0 {
+                        let limit = Int.random(in: 0...40, using: &generator)
+                        let asked = Atomic<Int>(0)
+                        var stopping = options
+                        stopping.shouldStop = { asked.add(1, ordering: .relaxed).newValue > limit }
+                        _ = Builder(options: stopping).build(remembering: &memory)
+                        if told { memory.changedPaths = [] }
                     }
                     let report = preview.build(remembering: &memory)
                     rebuilds += 1

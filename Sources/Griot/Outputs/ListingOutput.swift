@@ -20,7 +20,7 @@ struct ListingOutput: SiteOutput {
 
     func view(_ reader: SiteReader) -> ListingView {
         let ids = reader.pages(kind)
-        let links = ids.compactMap(reader.linkView).sorted(byName: \.title)
+        let links = ids.compactMap(reader.linkView).sorted(byName: \.title, then: \.url)
         let regions =
             kind == .country
             ? Dictionary(grouping: ids) { reader.region(of: $0) ?? Region.unknown }
@@ -28,7 +28,7 @@ struct ListingOutput: SiteOutput {
                 .map { region, ids in
                     ListingRegionView(
                         name: region, id: "region-" + Slug.make(from: region),
-                        pages: ids.compactMap(reader.linkView).sorted(byName: \.title))
+                        pages: ids.compactMap(reader.linkView).sorted(byName: \.title, then: \.url))
                 } : []
         // Initials as readers look for them: "Côte d'Ivoire" under C, "2015 peace accord" under 0–9.
         let letters = Dictionary(grouping: links) { link -> String in

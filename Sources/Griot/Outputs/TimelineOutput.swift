@@ -35,7 +35,7 @@ struct TimelineOutput: SiteOutput {
     static func filterOptions(_ kind: PageKind, _ timeline: Timeline, _ reader: SiteReader) -> [FilterOptionView] {
         Set(timeline.entries.map(\.page).filter { $0.kind == kind })
             .map { FilterOptionView(key: $0.description, title: reader.title(of: $0) ?? $0.slug) }
-            .sorted(byName: \.title)
+            .sorted(byName: \.title, then: \.key)
     }
 
     func view(_ reader: SiteReader) -> TimelineView {

@@ -46,7 +46,7 @@ public struct RelationsIndex: Sendable {
             .map {
                 Row(country: $0.id, name: $0.title, region: $0.region, iso: $0.iso, relation: $0.relation ?? Relation())
             }
-            .sorted(byName: \.name)
+            .sorted(byName: \.name, then: \.country.slug)
     }
 
     /// Ordered by the date relations began; countries without a known date last, by name.

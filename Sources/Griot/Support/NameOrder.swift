@@ -63,8 +63,11 @@ struct NameOrder: Comparable {
 }
 
 extension Sequence {
-    /// The elements in the order of their names (`NameOrder`), each name folded once.
-    func sorted(byName name: (Element) -> String) -> [Element] {
-        map { (NameOrder(name($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    /// The elements in the order of their names (`NameOrder`), each name folded once; elements
+    /// of the same name in the order of `tie` (an address, a slug), so the order never depends on
+    /// where the elements came from.
+    func sorted(byName name: (Element) -> String, then tie: (Element) -> String) -> [Element] {
+        let keyed: [(order: NameOrder, tie: String, element: Element)] = map { (NameOrder(name($0)), tie($0), $0) }
+        return keyed.sorted { a, b in a.order == b.order ? a.tie < b.tie : a.order < b.order }.map(\.element)
     }
 }

@@ -166,10 +166,7 @@ public struct PreviewServer: Sendable {
             configuration: .init(
                 services: [server, rebuildService], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            // Every task of the server (each connection's, the rebuilds') inherits the executor.
-            let executor = ServingExecutor()
-            defer { executor.stop() }
-            try await withTaskExecutorPreference(executor) { try await group.run() }
+            try await group.run()
         } catch {
             throw PreviewError(description: "the preview server stopped: \(error)")
         }

@@ -1,0 +1,86 @@
+import Foundation
+import Synchronization
+
+/// Threads of the engine's own for its parallel loops, apart from the pool Swift's tasks run on:
+/// a rebuild rendering on every core must not keep a server in the same process (the preview)
+/// from answering requests. The thread that starts a loop works on it too, so loops started
+/// from inside loops, or from several threads at once, always finish.
+final class WorkerPool: @unchecked Sendable {
+    /// One worker fewer than the cores: the caller of a loop is the last.
+    static let shared = WorkerPool(workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+
+    private final class Loop: @unchecked Sendable {
+        let count: Int
+        /// Cleared by the loop's caller once every call has returned, so that no worker still
+        /// holding the loop holds the caller's closure.
+        var body: ((Int) -> Void)?
+        let next = Atomic<Int>(0)
+        let remaining: Atomic<Int>
+        let finished = DispatchSemaphore(value: 0)
+
+        init(count: Int, body: @escaping (Int) -> Void) {
+            self.count = count
+            self.body = body
+            remaining = Atomic(count)
+        }
+
+        /// Runs iterations until none is left to take.
+        func work() {
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                body!(index)
+                if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { finished.signal() }
+            }
+        }
+    }
+
+    private let condition = NSCondition()
+    private var loops: [Loop] = []
+
+    init(workers: Int) {
+        for index in 0..<workers {
+            let thread = Thread { [self] in serve() }
+            thread.name = "griot-worker-\(index)"
+            thread.start()
+        }
+    }
+
+    /// Calls `body` with every index below `iterations`, on this thread and the workers, and
+    /// returns when all calls have returned.
+    func perform(iterations: Int, _ body: (Int) -> Void) {
+        guard iterations > 1 else {
+            if iterations == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            // No call of `body` outlives this function: it returns after the last one.
+            let loop = Loop(count: iterations, body: body)
+            condition.lock()
+            loops.append(loop)
+            condition.broadcast()
+            condition.unlock()
+            loop.work()
+            loop.finished.wait()
+            loop.body = nil
+            remove(loop)
+        }
+    }
+
+    private func serve() {
+        while true {
+            condition.lock()
+            while loops.isEmpty { condition.wait() }
+            let loop = loops[0]
+            condition.unlock()
+            loop.work()
+            remove(loop)
+        }
+    }
+
+    private func remove(_ loop: Loop) {
+        condition.lock()
+        if let index = loops.firstIndex(where: { $0 === loop }) { loops.remove(at: index) }
+        condition.unlock()
+    }
+}

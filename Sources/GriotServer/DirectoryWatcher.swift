@@ -48,9 +48,14 @@ final class DirectoryWatcher: @unchecked Sendable {
     private var missedFolder = false
     private let pending = Atomic<Bool>(false)
 
-    /// Whether changes have been seen that no batch has reported yet: a rebuild under way is
-    /// then building what is already out of date.
+    /// Whether changes have been seen since the last `takeBatch(_:)`: a rebuild under way is then
+    /// building what is already out of date.
     var hasPendingChanges: Bool { pending.load(ordering: .relaxed) }
+
+    /// Notes that a rebuild starts on `batch`: changes seen from now on are newer than it.
+    func takeBatch(_ batch: Batch) {
+        pending.store(false, ordering: .relaxed)
+    }
     /// Adds a watch; `inotify_add_watch` unless a test needs it to fail.
     private let addWatch: @Sendable (Int32, String, UInt32) -> Int32
 
@@ -168,8 +173,6 @@ final class DirectoryWatcher: @unchecked Sendable {
                             defer { (self.notes, self.startsAfresh) = ([], false) }
                             return (self.notes, self.startsAfresh, self.missedFolder)
                         }
-                        // Cleared first: what arrives after this batch is newer than it.
-                        self.pending.store(false, ordering: .relaxed)
                         continuation.yield(
                             Batch(
                                 paths: Array(Set(pending)).sorted(), notes: notes, startsAfresh: afresh,

@@ -266,6 +266,7 @@ struct RebuildService: Service {
         let broadcaster = self.broadcaster
         await withGracefulShutdownHandler {
             for await batch in watcher.changes() {
+                watcher.takeBatch(batch)
                 onChange(batch)
             }
         } onGracefulShutdown: {

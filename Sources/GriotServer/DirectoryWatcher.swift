@@ -48,12 +48,12 @@ final class DirectoryWatcher: @unchecked Sendable {
     private var missedFolder = false
     private let pending = Atomic<Bool>(false)
 
-    /// Whether changes have been seen since the last `takeBatch(_:)`: a rebuild under way is then
-    /// building what is already out of date.
+    /// Whether changes have been seen since the last `rebuildStarts()`: a rebuild under way is
+    /// then building what is already out of date.
     var hasPendingChanges: Bool { pending.load(ordering: .relaxed) }
 
-    /// Notes that a rebuild starts on `batch`: changes seen from now on are newer than it.
-    func takeBatch(_ batch: Batch) {
+    /// Notes that a rebuild starts on the batch just taken: changes seen from now on are newer.
+    func rebuildStarts() {
         pending.store(false, ordering: .relaxed)
     }
     /// Adds a watch; `inotify_add_watch` unless a test needs it to fail.

@@ -266,7 +266,7 @@ struct RebuildService: Service {
         let broadcaster = self.broadcaster
         await withGracefulShutdownHandler {
             for await batch in watcher.changes() {
-                watcher.takeBatch(batch)
+                watcher.rebuildStarts()
                 onChange(batch)
             }
         } onGracefulShutdown: {

@@ -85,16 +85,14 @@ public struct ContentLoader: Sendable {
             listed[kind] = listing
         }
         let directory = siteDirectory.path + "/"
-        // The files known unchanged when a watcher says what changed: plain files in real
-        // folders that were not themselves replaced, which the watcher did not name.
-        var watchable = Set<String>()
-        if let changes {
-            for (kind, listing) in listed
-            where listing.isWatchable && !changes.mayHaveReplaced(folder: ContentPath.folder(of: kind)) {
-                watchable.formUnion(listing.watchable)
-            }
+        // The files a watcher's silence vouches for: plain files in real folders that were not
+        // themselves replaced (the watcher naming the file is checked below).
+        let unchanged = listed.reduce(into: Set<String>()) { files, entry in
+            guard let changes, entry.value.isWatchable,
+                !changes.mayHaveReplaced(folder: ContentPath.folder(of: entry.key))
+            else { return }
+            files.formUnion(entry.value.watchable)
         }
-        let unchanged = watchable
         let loadedAt = FileIdentity.now()
         let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic], FileIdentity?) in
             if let changes, unchanged.contains(path), !changes.contains(path), let kept = previous[path],

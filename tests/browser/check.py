@@ -405,6 +405,16 @@ def settle_search_page(b: Browser) -> None:
         pass
 
 
+def open_each_page(site: Site, b: Browser):
+    """Opens every page of the site in turn (the search page once its script has answered) and
+    yields its (name, site-relative address)."""
+    for name, rel in site.pages():
+        b.open(site.url + rel)
+        if name == "search":
+            settle_search_page(b)
+        yield name, rel
+
+
 def check_axe(site: Site, b: Browser, r: Result) -> None:
     source, path = axe_source()
     for name in site.missing_pages():
@@ -414,10 +424,7 @@ def check_axe(site: Site, b: Browser, r: Result) -> None:
     try:
         for scheme in ("light", "dark"):
             b.color_scheme(scheme)
-            for name, rel in site.pages():
-                b.open(site.url + rel)
-                if name == "search":
-                    settle_search_page(b)
+            for _, rel in open_each_page(site, b):
                 if not b.js("return !!window.axe"):
                     b.js(source)
                 result = b.driver.execute_async_script(AXE_RUN, AXE_TAGS)
@@ -472,10 +479,7 @@ def open_search_popup(b: Browser, url: str, text: str):
 def check_console(site: Site, b: Browser, r: Result) -> None:
     b.viewport(1280)
     b.console()  # drop what earlier checks left
-    for name, rel in site.pages():
-        b.open(site.url + rel)
-        if name == "search":
-            settle_search_page(b)
+    for _, rel in open_each_page(site, b):
         for entry in b.console():
             if entry.get("level") in ("SEVERE", "ERROR"):
                 message = entry.get("message", "").replace(site.url, "/")
@@ -508,10 +512,7 @@ def check_overflow(site: Site, b: Browser, r: Result) -> None:
     try:
         for width in (360, 390):
             b.viewport(width, 844)
-            for name, rel in site.pages():
-                b.open(site.url + rel)
-                if name == "search":
-                    settle_search_page(b)
+            for _, rel in open_each_page(site, b):
                 m = b.js(OVERFLOW)
                 if m["innerWidth"] != width:
                     r.fail(f"/{rel}: the window is {m['innerWidth']} px wide, not {width}")
@@ -554,10 +555,7 @@ def check_layout_shift(site: Site, b: Browser, r: Result) -> None:
     try:
         for width in (390, 1280):
             b.viewport(width, 844)
-            for name, rel in site.pages():
-                b.open(site.url + rel)
-                if name == "search":
-                    settle_search_page(b)
+            for _, rel in open_each_page(site, b):
                 boxes = b.driver.find_elements(By.ID, "site-search-input")
                 if boxes:
                     # The first use loads the search index: nothing may move.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Griot
+import GriotServer
+import Synchronization
 
 /// `griot`: the command-line shell over the Griot engine.
 struct GriotCommand: AsyncParsableCommand {
@@ -46,11 +48,14 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 
 @main
 enum Main {
-    static func main() async {
+    static func main() {
         do {
             var command = try GriotCommand.parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
+            if let asyncCommand = command as? any AsyncParsableCommand {
+                // The preview's tasks run on its event loops; nothing then starts libdispatch's
+                // pool (an async `main` would, through the main queue), so an idle preview sleeps.
+                TaskExecution.runTasksOnEventLoops()
+                try waitFor(asyncCommand)
             } else {
                 try command.run()
             }
@@ -68,4 +73,24 @@ enum Main {
             exit(ExitStatus.usage)
         }
     }
+}
+
+/// Runs an asynchronous command in a task and blocks the main thread until it ends.
+private func waitFor(_ command: any AsyncParsableCommand) throws {
+    let box = UncheckedBox(command)
+    let outcome = Mutex<Result<Void, any Error>>(.success(()))
+    let finished = DispatchSemaphore(value: 0)
+    Task {
+        var command = box.value
+        do { try await command.run() } catch { outcome.withLock { $0 = .failure(error) } }
+        finished.signal()
+    }
+    finished.wait()
+    try outcome.withLock { $0 }.get()
+}
+
+/// A command handed to the task that runs it, and touched by nothing else meanwhile.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -84,7 +84,7 @@ public struct PreviewServer: Sendable {
         let builder = Builder(options: configuration.build)
         // What each build learned, for the next: only changed files are read and rendered again.
         let memory = Mutex(BuildMemory())
-        rebuild(builder, memory: memory, state: state, changed: nil)
+        _ = await TaskExecution.onOwnThread { self.rebuild(builder, memory: memory, state: state, changed: nil) }
 
         let watcher = try DirectoryWatcher(
             roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
@@ -157,7 +157,7 @@ public struct PreviewServer: Sendable {
         let heartbeat = Task {
             while !Task.isCancelled {
                 await broadcaster.untilSubscribed()
-                try? await Task.sleep(for: .seconds(Self.idleTimeout / 2))
+                await TaskExecution.pause(seconds: Int64(Self.idleTimeout / 2))
                 broadcaster.ping()
             }
         }
@@ -267,7 +267,8 @@ struct RebuildService: Service {
         await withGracefulShutdownHandler {
             for await batch in watcher.changes() {
                 watcher.rebuildStarts()
-                onChange(batch)
+                // A build on an event loop would hold up the connections that loop serves.
+                await TaskExecution.onOwnThread { onChange(batch) }
             }
         } onGracefulShutdown: {
             watcher.stop()

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Caps the connections open at once: one more is closed as soon as it is accepted, so a flood of
 /// clients cannot use up the descriptors the server needs to answer the others. Also installs
-/// `HTTP10Close` on each connection.
+/// `HTTP10Close` and `KeptAnswers` on each connection.
 final class ConnectionLimiter: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = NIOAny
 
@@ -19,9 +19,11 @@ final class ConnectionLimiter: ChannelInboundHandler, RemovableChannelHandler, S
 
     private let count: Count
     private let counted = Atomic<Bool>(false)
+    private let responder: SiteResponder
 
-    init(_ count: Count) {
+    init(_ count: Count, responder: SiteResponder) {
         self.count = count
+        self.responder = responder
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -33,6 +35,12 @@ final class ConnectionLimiter: ChannelInboundHandler, RemovableChannelHandler, S
         } else {
             counted.store(true, ordering: .relaxed)
         }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        // By now the server has finished the connection's pipeline.
+        KeptAnswers.install(in: context.pipeline, responder: responder)
+        context.fireChannelActive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {

@@ -114,7 +114,7 @@ public struct PreviewServer: Sendable {
         let server = try HTTPServerBuilder.http1(
             configuration: .init(
                 // A connection over the limit is closed at once, so the descriptors never run out.
-                additionalChannelHandlers: [ConnectionLimiter(connections)],
+                additionalChannelHandlers: [ConnectionLimiter(connections, responder: responder)],
                 // A client that opens a connection and never finishes its request is closed after
                 // this long, so slow or stalled clients cannot use up the descriptors.
                 idleTimeout: .seconds(Int64(Self.idleTimeout)))
@@ -122,9 +122,7 @@ public struct PreviewServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "griot"),
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
             responder: { request, writer, _ in
-                var response = await responder.respond(to: request)
-                response.headers[.date] = HTTPDate.now()
-                response.headers[.server] = "griot"
+                let response = await responder.respond(to: request)
                 try await writer.write(response: response.head, body: response.body)
             },
             onServerRunning: { channel in

@@ -41,9 +41,41 @@ struct SiteResponder: Sendable {
 
     func respond(to request: Request) async -> Response {
         var response = answer(request)
-        response.headers.append(contentsOf: Self.securityHeaders)
+        Self.addCommonHeaders(to: &response.headers)
         return response
     }
+
+    /// What every answer carries: the security headers, the date and the server's name.
+    private static func addCommonHeaders(to headers: inout HTTPFields) {
+        headers.append(contentsOf: securityHeaders)
+        headers[.date] = HTTPDate.now()
+        headers[.server] = "griot"
+    }
+
+    /// The answer to `request` when it is kept in memory from an earlier one and needs nothing
+    /// else (no redirect, no stream, no closing): what `respond(to:)` would answer, found without
+    /// a task. Nil otherwise.
+    func keptAnswer(to request: HTTPRequest) -> (HTTPResponse, ByteBuffer?)? {
+        // Only a plain path is looked up as it came: it is then the path `respond(to:)` reads.
+        guard request.method == .get || request.method == .head, let path = request.path, path.hasPrefix("/"),
+            !path.hasPrefix("//"), !path.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%") }),
+            request.headerFields[.connection] == nil,
+            allowedHosts?.contains(Self.hostName(request.authority ?? "")) ?? true
+        else { return nil }
+        let snapshot = state.snapshot
+        guard !snapshot.isRebuilding, let kept = cache.entry(for: path, generation: snapshot.generation),
+            !Self.ownPaths.contains(path)
+        else { return nil }
+        var (status, headers, body) = parts(
+            of: kept, requestHeaders: request.headerFields, head: request.method == .head)
+        Self.addCommonHeaders(to: &headers)
+        return (HTTPResponse(status: status, headerFields: headers), body)
+    }
+
+    /// The preview's own paths, answered before the output folder is looked at.
+    private static let ownPaths: Set<String> = [
+        LiveInjection.eventsPath, LiveInjection.scriptPath, LiveInjection.stylesheetPath,
+    ]
 
     private func answer(_ request: Request) -> Response {
         // A page elsewhere on the web could otherwise read the preview through a name it resolves
@@ -155,24 +187,36 @@ struct SiteResponder: Sendable {
 
     /// A prepared answer for this request: `304 Not Modified` when the client has it already.
     private func reply(_ entry: ResponseCache.Entry, to request: Request, head: Bool) -> Response {
+        let (status, headers, body) = parts(of: entry, requestHeaders: request.headers, head: head)
+        return Response(
+            status: status, headers: headers, body: body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+    }
+
+    /// The status, headers and body (nil: none) of a prepared answer to a request with
+    /// `requestHeaders`.
+    private func parts(
+        of entry: ResponseCache.Entry, requestHeaders: HTTPFields, head: Bool
+    ) -> (HTTPResponse.Status, HTTPFields, ByteBuffer?) {
         if entry.status == .ok, let tag = entry.tag, let modified = entry.modified,
-            isNotModified(request, tag: tag, modified: modified)
+            isNotModified(requestHeaders, tag: tag, modified: modified)
         {
             var headers = entry.headers
             headers[.contentLength] = nil
-            return Response(status: .notModified, headers: headers)
+            return (.notModified, headers, nil)
         }
-        return Response(
-            status: entry.status, headers: entry.headers,
-            body: head ? ResponseBody() : ResponseBody(byteBuffer: entry.body))
+        return (entry.status, entry.headers, head ? nil : entry.body)
     }
 
     private func isNotModified(_ request: Request, tag: String, modified: Date) -> Bool {
-        if let match = request.headers[.ifNoneMatch] {
+        isNotModified(request.headers, tag: tag, modified: modified)
+    }
+
+    private func isNotModified(_ requestHeaders: HTTPFields, tag: String, modified: Date) -> Bool {
+        if let match = requestHeaders[.ifNoneMatch] {
             return match == "*"
                 || match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == tag }
         }
-        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+        if let since = requestHeaders[.ifModifiedSince].flatMap(HTTPDate.parse) {
             return modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
         }
         return false

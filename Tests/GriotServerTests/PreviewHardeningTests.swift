@@ -50,6 +50,33 @@ struct PreviewHardeningTests {
         }
     }
 
+    @Test("answers kept in memory are the answers read from the folder, and leave in the order asked")
+    func keptAnswers() throws {
+        let site = try ServedSite()
+        defer { site.stop() }
+        let first = try site.get("/countries/alpha/")
+        let again = try site.get("/countries/alpha/")
+        #expect(again.status == 200)
+        #expect(again.body == first.body)
+        for name in ["content-type", "etag", "last-modified", "content-length", "content-security-policy", "server"] {
+            #expect(again.headers[name] == first.headers[name], "\(name)")
+        }
+        // Pipelined: a kept answer, one the server builds (a redirect), a kept 404, a kept page.
+        let fd = try RawHTTP.connect(port: site.port)
+        defer { close(fd) }
+        let host = "Host: 127.0.0.1:\(site.port)\r\n"
+        _ = try site.get("/no/such/page/")
+        RawHTTP.send(
+            fd,
+            "GET /countries/alpha/ HTTP/1.1\r\n\(host)\r\nGET /countries HTTP/1.1\r\n\(host)\r\n"
+                + "GET /no/such/page/ HTTP/1.1\r\n\(host)\r\nHEAD /countries/alpha/ HTTP/1.1\r\n\(host)\r\n")
+        let answers = RawHTTP.receive(fd, timeout: 5) { text in
+            text.components(separatedBy: "HTTP/1.1 ").count == 5 && text.hasSuffix("\r\n\r\n")
+        }
+        let statuses = answers.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
+        #expect(statuses == ["200", "301", "404", "200"])
+    }
+
     @Test("a large file arrives whole, with its length announced")
     func largeFile() throws {
         var bytes = [UInt8](repeating: 0, count: 3 * 1024 * 1024 + 17)

@@ -897,8 +897,8 @@ enum GriotProcess {
         defer { try? fileManager.removeItem(at: logs) }
         let outURL = logs.appendingPathComponent("stdout")
         let errURL = logs.appendingPathComponent("stderr")
-        fileManager.createFile(atPath: outURL.path, contents: nil)
-        fileManager.createFile(atPath: errURL.path, contents: nil)
+        _ = fileManager.createFile(atPath: outURL.path, contents: nil)
+        _ = fileManager.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
 

@@ -145,16 +145,17 @@ struct DirectoryHandle: Sendable {
             return nil
         }
         if bytes.isEmpty { return info }
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
-        defer { existing.deallocate() }
+        // Compared a piece at a time: a file of the site-wide outputs can be tens of megabytes.
+        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bytes.count, 1 << 18), alignment: 16)
+        defer { piece.deallocate() }
         var offset = 0
         while offset < bytes.count {
-            let count = pread(file, existing.baseAddress! + offset, bytes.count - offset, off_t(offset))
+            let count = pread(file, piece.baseAddress!, min(piece.count, bytes.count - offset), off_t(offset))
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard count > 0, memcmp(piece.baseAddress!, bytes.baseAddress! + offset, count) == 0 else { return nil }
             offset += count
         }
-        return memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0 ? info : nil
+        return info
     }
 
     func createFile(_ name: String, contents data: Data) throws(Failure) {

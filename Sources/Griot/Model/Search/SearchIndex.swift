@@ -56,7 +56,8 @@ public struct SearchIndex: Sendable {
     /// shards, and a word on every page would otherwise fill its shard at 10,000 pages.
     static let postingLimit = 400
 
-    let pages: [PageWords]
+    /// Every page's words, when kept for the next build (`keepsPostings`); empty otherwise.
+    private(set) var pages: [PageWords]
     /// Every shard by key.
     public let shards: [String: Shard]
     /// Every key, sorted.
@@ -145,6 +146,8 @@ public struct SearchIndex: Sendable {
         } else {
             postings = nil
             groups = nil
+            // Nothing reuses them: a single build frees every page's words once its shards are made.
+            self.pages = []
         }
     }
 

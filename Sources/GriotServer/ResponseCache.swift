@@ -14,6 +14,8 @@ final class ResponseCache: Sendable {
         /// The ETag and modification time, for conditional requests (nil: never "not modified").
         var tag: String?
         var modified: Date?
+        /// The answer's head as last sent whole, and the second its Date header names.
+        var stamped: (second: Int, head: HTTPResponse)? = nil
     }
 
     /// Files larger than this are streamed, never kept.
@@ -33,6 +35,22 @@ final class ResponseCache: Sendable {
     func entry(for path: String, generation: Int) -> Entry? {
         store.withLock { store in
             store.generation == generation ? store.entries[path] : nil
+        }
+    }
+
+    /// The answer kept for `path` in build `generation` with its whole head, as `head` makes it
+    /// for `second`: made once a second at most, so that a page asked for again and again costs
+    /// no header building.
+    func stamped(
+        for path: String, generation: Int, second: Int, head: (Entry) -> HTTPResponse
+    ) -> (entry: Entry, head: HTTPResponse)? {
+        store.withLock { store in
+            guard store.generation == generation, var entry = store.entries[path] else { return nil }
+            if let stamped = entry.stamped, stamped.second == second { return (entry, stamped.head) }
+            let made = head(entry)
+            entry.stamped = (second, made)
+            store.entries[path] = entry
+            return (entry, made)
         }
     }
 

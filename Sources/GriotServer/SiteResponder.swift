@@ -46,9 +46,9 @@ struct SiteResponder: Sendable {
     }
 
     /// What every answer carries: the security headers, the date and the server's name.
-    private static func addCommonHeaders(to headers: inout HTTPFields) {
+    private static func addCommonHeaders(to headers: inout HTTPFields, date: String = HTTPDate.now().text) {
         headers.append(contentsOf: securityHeaders)
-        headers[.date] = HTTPDate.now()
+        headers[.date] = date
         headers[.server] = "griot"
     }
 
@@ -63,11 +63,21 @@ struct SiteResponder: Sendable {
             allowedHosts?.contains(Self.hostName(request.authority ?? "")) ?? true
         else { return nil }
         let snapshot = state.snapshot
-        guard !snapshot.isRebuilding, let kept = cache.entry(for: path, generation: snapshot.generation),
-            !Self.ownPaths.contains(path)
-        else { return nil }
+        guard !snapshot.isRebuilding, !Self.ownPaths.contains(path) else { return nil }
+        let isHead = request.method == .head
+        if request.headerFields[.ifNoneMatch] == nil, request.headerFields[.ifModifiedSince] == nil {
+            // Not conditional: the whole answer, its head made once a second.
+            let now = HTTPDate.now()
+            let kept = cache.stamped(for: path, generation: snapshot.generation, second: now.second) { entry in
+                var headers = entry.headers
+                Self.addCommonHeaders(to: &headers, date: now.text)
+                return HTTPResponse(status: entry.status, headerFields: headers)
+            }
+            return kept.map { ($0.head, isHead ? nil : $0.entry.body) }
+        }
+        guard let kept = cache.entry(for: path, generation: snapshot.generation) else { return nil }
         var (status, headers, body) = parts(
-            of: kept, requestHeaders: request.headerFields, head: request.method == .head)
+            of: kept, requestHeaders: request.headerFields, head: isHead)
         Self.addCommonHeaders(to: &headers)
         return (HTTPResponse(status: status, headerFields: headers), body)
     }
@@ -289,12 +299,12 @@ enum HTTPDate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// The Date header's value for a response sent now, formatted once a second.
-    static func now() -> String {
+    /// The Date header's value for a response sent now, formatted once a second, and the second.
+    static func now() -> (second: Int, text: String) {
         let second = Int(Date().timeIntervalSince1970)
         return current.withLock { current in
             if current.second != second { current = (second, format(Date(timeIntervalSince1970: Double(second)))) }
-            return current.text
+            return current
         }
     }
 

@@ -24,10 +24,14 @@ public struct BuildOptions: Sendable {
     public var isPreview = false
     /// Called as the build advances, from any thread; keep it cheap.
     public var progress: (@Sendable (BuildProgress) -> Void)?
-    /// For a build that `writesInPlace` into an output it remembers: asked before each output
-    /// is rendered; once it answers true (newer changes wait, say), the build renders nothing
-    /// more and returns with `wasStopped`. Files it rewrote stay; the memory stays as the last
-    /// finished build left it, so the next build renders again all that this one had to.
+    /// For a build that `writesInPlace` into an output it remembers: asked before each site-wide
+    /// output (the timeline, the relations index, the exports, the search index) and while the
+    /// longest of them render; once it answers true (newer changes wait, say), the build renders
+    /// no more of them, drops the one under way, and returns with `wasStopped`. Pages and listings
+    /// are always rendered, so an edit shows at once however often they come. Once it answers
+    /// true it must keep doing so for the rest of the build. Files it rewrote
+    /// stay; the memory stays as the last finished build left it, so the next build renders
+    /// again all that this one had to.
     public var shouldStop: (@Sendable () -> Bool)?
 
     public init(
@@ -164,7 +168,8 @@ public struct Builder: Sendable {
                     hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
         }
         let reader = SiteReader(site: site, templates: templates)
-        let outputs = OutputGraph(site: site, pagesFirst: options.writesInPlace).outputs
+        let graph = OutputGraph(site: site, pagesFirst: options.writesInPlace)
+        let outputs = graph.outputs
         let progress = options.progress
         let rendered = Atomic<Int>(0)
         progress?(BuildProgress(stage: .rendering, done: 0, total: outputs.count))
@@ -195,20 +200,25 @@ public struct Builder: Sendable {
         // Until this build commits, what the output holds is not known for certain.
         memory.outputs = nil
         let shouldStop = remembered != nil ? options.shouldStop : nil
+        // The site-wide outputs read through a reader that stops their longest loops.
+        let stoppingReader = shouldStop.map { SiteReader(site: site, templates: templates, shouldStop: $0) }
         clock.end("prepare")
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
-            outputs.concurrentMap { output -> WriteResult in
+            Array(outputs.indices).concurrentMap { index -> WriteResult in
+                let output = outputs[index]
                 if let progress {
                     let done = rendered.add(1, ordering: .relaxed).newValue
                     progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
                 }
                 let path = output.path
-                if let shouldStop, shouldStop() {
+                let stops = graph.siteWide.contains(index) ? shouldStop : nil
+                if let stops, stops() {
                     return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
                 }
                 // Nothing it reads has changed since this builder wrote it: it stays as it is.
-                if let recheck, !recheck.contains(path), let kept = previous[path] {
+                // (0: a stopped build may have rewritten it since; its bytes are not known.)
+                if let recheck, !recheck.contains(path), let kept = previous[path], kept != 0 {
                     return WriteResult(path: path, outcome: .success(.unchanged), fingerprint: kept)
                 }
                 let inputs = output.inputs(in: site)
@@ -220,7 +230,11 @@ public struct Builder: Sendable {
                     return WriteResult(
                         path: path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: kept)
                 }
-                var contents = output.render(reader)
+                var contents = output.render(stops != nil ? stoppingReader ?? reader : reader)
+                // Told to stop while it rendered: what it made may be cut short.
+                if let stops, stops() {
+                    return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                }
                 if let portableLinks, path.hasSuffix(".html") {
                     contents = portableLinks.rewrite(contents, at: path)
                 }
@@ -243,8 +257,13 @@ public struct Builder: Sendable {
         if results.contains(where: \.skipped) {
             // Stopped: the output keeps what was rewritten, and the memory what the last finished
             // build knew, whose dependencies lead the next build to everything this one skipped.
+            // The files this one rewrote are marked unknown (0): an edit undone before the next
+            // build would otherwise leave them as this one made them, and a page it added and
+            // the next no longer has would stay.
             transaction.cancel()
-            memory.outputs = remembered
+            var known = remembered ?? [:]
+            for result in results where result.rendered { known[result.path] = 0 }
+            memory.outputs = known
             var stopped = report(site, rendered: results.filter(\.rendered).count)
             stopped.wasStopped = true
             return stopped

@@ -89,16 +89,12 @@ public struct PreviewServer: Sendable {
         let watcher = try DirectoryWatcher(
             roots: [configuration.build.contentDirectory, configuration.build.templatesDirectory],
             debounce: configuration.debounce)
-        // A rebuild stops as soon as newer changes are seen (its files so far stay), and the
-        // next starts at once: edits made in quick succession each show without waiting for the
-        // site-wide pages of the one before.
-        // A rebuild after a stopped one runs to its end, so that saves that never pause (an
-        // autosave) still see every other rebuild finish.
-        let lastWasStopped = Atomic<Bool>(false)
+        // A rebuild writes the pages, then leaves its site-wide outputs (the timeline, the
+        // exports, the search index) as soon as newer changes are seen, and the next starts at
+        // once: edits made in quick succession each show without waiting for the site-wide
+        // outputs of the one before, which are brought up to date once the edits pause.
         var rebuildOptions = configuration.build
-        rebuildOptions.shouldStop = { [watcher] in
-            !lastWasStopped.load(ordering: .relaxed) && watcher.hasPendingChanges
-        }
+        rebuildOptions.shouldStop = { [watcher] in watcher.hasPendingChanges }
         let rebuilder = Builder(options: rebuildOptions)
         let responder = SiteResponder(
             paths: SitePath(root: configuration.build.outputDirectory), state: state, broadcaster: broadcaster,
@@ -141,12 +137,9 @@ public struct PreviewServer: Sendable {
                     if batch.startsAfresh { $0 = BuildMemory() }
                     $0.changedPaths = batch.isComplete && !batch.startsAfresh ? batch.paths : nil
                 }
-                let report = self.rebuild(rebuilder, memory: memory, state: state, changed: batch.paths)
-                lastWasStopped.store(report.wasStopped, ordering: .relaxed)
-                // A stopped rebuild is followed at once by the next, which sends the reload.
-                if !report.wasStopped {
-                    broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
-                }
+                self.rebuild(rebuilder, memory: memory, state: state, changed: batch.paths)
+                // A stopped rebuild has written its pages: they reload now.
+                broadcaster.send("event: reload\ndata: \(state.snapshot.generation)\n\n")
             })
         // Services stop in reverse order: the rebuild service first closes the live-reload
         // streams, so the HTTP server has no open response left to wait for.

@@ -103,6 +103,37 @@ struct PreviewRebuildTests {
         #expect(preview.build(remembering: &memory).outputsRendered == 0)
     }
 
+    @Test("a rebuild stopped for newer changes writes the pages first; edits undone after it leave nothing of it")
+    func undoneAfterStoppedRebuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let folder = site.url(".griot/preview")
+        var options = BuildOptions(siteDirectory: site.root, outputDirectory: folder, baseURL: "/")
+        options.writesInPlace = true
+        var memory = BuildMemory()
+        try #require(Builder(options: options).build(remembering: &memory).succeeded)
+        let before = FixtureSite.snapshot(folder)
+        let alpha = "content/countries/alpha.md"
+        let original = try site.read(alpha)
+        try site.write(alpha, original.replacingOccurrences(of: "title: Alpha", with: "title: Omega"))
+        try site.write(
+            "content/countries/epsilon.md", original.replacingOccurrences(of: "title: Alpha", with: "title: Epsilon"))
+        // Newer changes wait from the start: the site-wide outputs are left for the next build.
+        var stopping = options
+        stopping.shouldStop = { true }
+        let stopped = Builder(options: stopping).build(remembering: &memory)
+        #expect(stopped.wasStopped)
+        #expect(try site.read(".griot/preview/index.html").contains("Omega"))
+        #expect(try site.read(".griot/preview/countries/epsilon/index.html").contains("Epsilon"))
+        #expect(!(try site.read(".griot/preview/timeline/index.html").contains("Omega")))
+        try site.write(alpha, original)
+        try FileManager.default.removeItem(at: site.url("content/countries/epsilon.md"))
+        #expect(Builder(options: options).build(remembering: &memory).succeeded)
+        let after = FixtureSite.snapshot(folder)
+        let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(differing.isEmpty, "\(differing.sorted())")
+    }
+
     @Test(
         "told what a watcher saw, a rebuild still looks at a page reached through a link, whose target changes unseen")
     func linkedPagesAreAlwaysLookedAt() throws {

@@ -15,6 +15,9 @@ protocol SiteOutput: Sendable {
 /// Every output of a site, in the order they are rendered.
 struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]
+    /// Where in `outputs` the site-wide ones are (the timeline, the relations index, the exports
+    /// and the search index): those a rebuild may leave for the next when newer changes wait.
+    let siteWide: Range<Int>
 
     /// Every output of `site`; with `aliases` false, all but the redirects from old addresses.
     /// By default the site-wide outputs, the longest to render, come first, so that the cores
@@ -38,7 +41,7 @@ struct OutputGraph: Sendable {
             // Checked by the resolve stage: an alias taking another output's address is an error.
             pages += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }
         }
-        let outputs = pagesFirst ? listings + pages + siteWide : siteWide + listings + pages
-        self.outputs = outputs
+        outputs = pagesFirst ? listings + pages + siteWide : siteWide + listings + pages
+        self.siteWide = pagesFirst ? (listings.count + pages.count)..<outputs.count : 0..<siteWide.count
     }
 }

@@ -9,12 +9,24 @@ struct SiteReader: Sendable {
     private let recorder: InputRecorder?
     /// `config.basePath`, worked out once: every link on every page starts with it.
     private let basePath: String
+    /// Asked while the longest outputs render (the site-wide ones, through `untilStopped` and
+    /// their template's lists): once it answers true they end early, and the build drops them.
+    let shouldStop: (@Sendable () -> Bool)?
 
-    init(site: Site, templates: Templates, recorder: InputRecorder? = nil) {
+    init(
+        site: Site, templates: Templates, recorder: InputRecorder? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
         self.site = site
         self.templates = templates
         self.recorder = recorder
+        self.shouldStop = shouldStop
         basePath = site.config.basePath
+    }
+
+    /// `items`, ending early once the build is told to stop (see `shouldStop`).
+    func untilStopped<Items: Sequence>(_ items: Items) -> LazyPrefixWhileSequence<Items> {
+        let shouldStop = self.shouldStop
+        return items.lazy.prefix { _ in !(shouldStop?() ?? false) }
     }
 
     /// The site's base path: `/` or `/mali/`.
@@ -119,7 +131,7 @@ struct SiteReader: Sendable {
     /// Renders `template` with a view model.
     func render(_ viewModel: some TemplateObject, template: String) -> String {
         read(.template(template))
-        return templates.render(viewModel, template: template)
+        return templates.render(viewModel, template: template, shouldStop: shouldStop)
     }
 }
 

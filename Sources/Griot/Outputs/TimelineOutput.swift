@@ -16,7 +16,7 @@ struct TimelineOutput: SiteOutput {
     /// first under "1100s"); consecutive entries without a heading share one list.
     static func groups(of period: Timeline.Period, _ reader: SiteReader) -> [TimelineYearView] {
         var groups: [TimelineYearView] = []
-        for (index, year) in period.years.enumerated() {
+        for (index, year) in reader.untilStopped(period.years.enumerated()) {
             let entries = year.entries.map(reader.entryView)
             guard entries.count == 1 || (index == 0 && year.label == period.label) else {
                 groups.append(TimelineYearView(year: year.label, entries: entries))

@@ -67,9 +67,11 @@ public struct Templates: Sendable {
         )
     }
 
-    /// Renders the template `name` with a view model.
-    func render(_ viewModel: some TemplateObject, template name: String) -> String {
-        renderer.render(name, with: .object(viewModel))
+    /// Renders the template `name` with a view model; see `TemplateRenderer` for `shouldStop`.
+    func render(
+        _ viewModel: some TemplateObject, template name: String, shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> String {
+        renderer.render(name, with: .object(viewModel), shouldStop: shouldStop)
     }
 
     private static func mustacheFiles(in directory: URL) -> [String] {

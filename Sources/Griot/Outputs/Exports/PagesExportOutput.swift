@@ -16,7 +16,7 @@ struct PagesExportOutput: SiteOutput {
         let config = reader.config
         var records: [ExportRecords.Page] = []
         for kind in PageKind.allCases {
-            for id in reader.pages(kind) {
+            for id in reader.untilStopped(reader.pages(kind)) {
                 guard let page = reader.facts(of: id) else { continue }
                 let related = reader.related(id).map(\.slug)
                 records.append(
@@ -32,7 +32,7 @@ struct PagesExportOutput: SiteOutput {
             }
         }
         return JSONWriter.document { json in
-            json.object { $0.field("pages") { $0.array(records) { $1.write(to: &$0) } } }
+            json.object { $0.field("pages") { $0.array(reader.untilStopped(records)) { $1.write(to: &$0) } } }
         }
     }
 }

@@ -7,14 +7,14 @@ struct TimelineExportOutput: SiteOutput {
 
     func render(_ reader: SiteReader) -> String {
         let config = reader.config
-        let entries = reader.timeline.entries.map { entry in
+        let entries = reader.untilStopped(reader.timeline.entries).map { entry in
             ExportRecords.TimelineEntry(
                 date: entry.date.export, display: entry.date.displayText, title: entry.title,
                 kind: ExportRecords.kind(entry.kind), page: entry.page.description,
                 url: ExportRecords.address(entry.page.path, config))
         }
         return JSONWriter.document { json in
-            json.object { $0.field("entries") { $0.array(entries) { $1.write(to: &$0) } } }
+            json.object { $0.field("entries") { $0.array(reader.untilStopped(entries)) { $1.write(to: &$0) } } }
         }
     }
 }

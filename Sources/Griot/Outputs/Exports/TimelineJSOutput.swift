@@ -63,7 +63,7 @@ struct TimelineJSOutput: SiteOutput {
         let config = reader.config
         let timeline = reader.timeline
         var events: [Slide] = []
-        for (index, entry) in timeline.entries.enumerated() {
+        for (index, entry) in reader.untilStopped(timeline.entries.enumerated()) {
             let display = entry.date.displayText
             let start = entry.date.start.date ?? entry.date.anchorDate
             let end = entry.date.isInterval ? entry.date.end.date : nil
@@ -87,7 +87,7 @@ struct TimelineJSOutput: SiteOutput {
         return JSONWriter.document { json in
             json.object {
                 $0.field("eras") { $0.array(eras) { $1.write(to: &$0) } }
-                $0.field("events") { $0.array(events) { $1.write(to: &$0) } }
+                $0.field("events") { $0.array(reader.untilStopped(events)) { $1.write(to: &$0) } }
                 $0.field("title") { title.write(to: &$0) }
             }
         }

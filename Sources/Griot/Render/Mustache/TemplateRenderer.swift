@@ -5,8 +5,10 @@ struct TemplateRenderer: Sendable {
     let templates: [String: [TemplateNode]]
 
     /// The template `name` rendered with `root` as its context; empty if there is no such template.
-    func render(_ name: String, with root: TemplateValue) -> String {
+    /// `shouldStop` is asked before each item of a list: once it answers true, the text ends there.
+    func render(_ name: String, with root: TemplateValue, shouldStop: (@Sendable () -> Bool)? = nil) -> String {
         var output = TemplateOutput()
+        output.shouldStop = shouldStop
         var stack = [root]
         render(templates[name] ?? [], stack: &stack, overrides: [:], into: &output)
         return output.text
@@ -16,7 +18,7 @@ struct TemplateRenderer: Sendable {
         _ nodes: [TemplateNode], stack: inout [TemplateValue], overrides: [String: [TemplateNode]],
         into output: inout TemplateOutput
     ) {
-        for node in nodes {
+        for node in nodes where !output.isStopped {
             switch node {
             case .text(let text):
                 output.writeTemplateText(text)
@@ -40,6 +42,10 @@ struct TemplateRenderer: Sendable {
                     render(children, stack: &stack, overrides: overrides, into: &output)
                 case .list(let items):
                     for item in items {
+                        if let shouldStop = output.shouldStop, shouldStop() {
+                            output.isStopped = true
+                            return
+                        }
                         stack.append(item)
                         render(children, stack: &stack, overrides: overrides, into: &output)
                         stack.removeLast()
@@ -91,6 +97,9 @@ struct TemplateRenderer: Sendable {
 /// The text being rendered, with the indentation of the partials it is inside.
 struct TemplateOutput {
     var text = ""
+    /// Asked before each item of a list; once it answers true, nothing more is written.
+    var shouldStop: (@Sendable () -> Bool)?
+    var isStopped = false
     /// Put before every line of template text (not inside values) while it is not empty.
     var indentation = ""
     private var atLineStart = true

@@ -17,6 +17,11 @@ public struct BuildMemory: Sendable {
     var outputs: [String: UInt64]?
     /// Which outputs read which inputs, as of the build that wrote `outputs`.
     var dependencies = OutputDependencies()
+    /// The outputs of the build that wrote `outputs`, in render order: while a rebuild has the
+    /// same, it looks only at those whose inputs changed, not at every path.
+    var layout: OutputLayout?
+    /// Outputs a stopped build rewrote since `outputs` was recorded (their fingerprint there is 0).
+    var unknownOutputs: Set<String> = []
 
     public init() {}
 }

@@ -137,9 +137,12 @@ public struct Builder: Sendable {
                 ? ChangeHint(paths.map { String($0.dropFirst(sitePrefix.count)) }) : nil
         }
         memory.changedPaths = nil
+        // Handed over, not shared: the loader then changes the few entries that change in place.
+        let files = memory.files
+        memory.files = [:]
         var content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
             .load(
-                baseURL: options.baseURL, reusing: memory.files, keeping: remembers, listings: memory.listings,
+                baseURL: options.baseURL, reusing: files, keeping: remembers, listings: memory.listings,
                 changes: changes)
         // Only the feed and the sitemap show when pages changed, and only with absolute addresses.
         if content.config.absoluteRoot != nil {
@@ -202,16 +205,34 @@ public struct Builder: Sendable {
         let shouldStop = remembered != nil ? options.shouldStop : nil
         // The site-wide outputs read through a reader that stops their longest loops.
         let stoppingReader = shouldStop.map { SiteReader(site: site, templates: templates, shouldStop: $0) }
+        let paths = Array(outputs.indices).concurrentMap { outputs[$0].path }
+        let assetPaths = assets.files.map(\.path)
+        // The same outputs as the last build in place, whose files are all known: only those
+        // whose inputs changed, or that a stopped build rewrote, are looked at.
+        let sameLayout: OutputLayout? =
+            if let layout = memory.layout, let remembered, recheck != nil, layout.paths == paths,
+                layout.assets == assetPaths, remembered.count == layout.files.count
+            {
+                layout
+            } else {
+                nil
+            }
+        let visited: [Int] =
+            if let sameLayout, let recheck {
+                Set(recheck.union(memory.unknownOutputs).compactMap { sameLayout.places[$0] }).sorted()
+            } else {
+                Array(outputs.indices)
+            }
         clock.end("prepare")
         // Each file is written as soon as it is rendered, so memory holds a page per core, not the site.
         let results =
-            Array(outputs.indices).concurrentMap { index -> WriteResult in
+            visited.concurrentMap { index -> WriteResult in
                 let output = outputs[index]
                 if let progress {
                     let done = rendered.add(1, ordering: .relaxed).newValue
-                    progress(BuildProgress(stage: .rendering, done: done, total: outputs.count))
+                    progress(BuildProgress(stage: .rendering, done: done, total: visited.count))
                 }
-                let path = output.path
+                let path = paths[index]
                 let stops = graph.siteWide.contains(index) ? shouldStop : nil
                 if let stops, stops() {
                     return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
@@ -262,7 +283,10 @@ public struct Builder: Sendable {
             // the next no longer has would stay.
             transaction.cancel()
             var known = remembered ?? [:]
-            for result in results where result.rendered { known[result.path] = 0 }
+            for result in results where result.rendered {
+                known[result.path] = 0
+                memory.unknownOutputs.insert(result.path)
+            }
             memory.outputs = known
             var stopped = report(site, rendered: results.filter(\.rendered).count)
             stopped.wasStopped = true
@@ -271,18 +295,32 @@ public struct Builder: Sendable {
         do throws(DirectoryHandle.Failure) {
             for result in results { _ = try result.outcome.get() }
             progress?(BuildProgress(stage: .swapping, done: 0, total: 0))
-            var recorded: [String: UInt64] = [:]
-            recorded.reserveCapacity(results.count)
-            for result in results { recorded[result.path] = result.fingerprint ?? 0 }
-            // Known to have been written by the last build, not written by this one.
-            let stale = previous.isEmpty ? nil : Set(previous.keys.filter { recorded[$0] == nil })
-            let current = Set(recorded.keys)
+            var recorded: [String: UInt64]
+            let stale: Set<String>?
+            let current: Set<String>
+            if let sameLayout {
+                // Every other file is as the last build recorded it.
+                recorded = previous
+                for result in results { recorded[result.path] = result.fingerprint ?? 0 }
+                stale = []
+                current = sameLayout.files
+            } else {
+                recorded = [:]
+                recorded.reserveCapacity(results.count)
+                for result in results { recorded[result.path] = result.fingerprint ?? 0 }
+                // Known to have been written by the last build, not written by this one.
+                stale = previous.isEmpty ? nil : Set(previous.keys.filter { recorded[$0] == nil })
+                current = Set(recorded.keys)
+            }
             try transaction.commit(keeping: current, fingerprints: recorded, stale: stale)
             if options.writesInPlace {
                 var declared: [String: Set<SiteInput>] = [:]
                 for result in results { if let inputs = result.inputs { declared[result.path] = inputs } }
-                memory.dependencies.update(fingerprints, declared: declared, outputs: current)
+                memory.dependencies.update(
+                    fingerprints, declared: declared, outputs: sameLayout == nil ? current : nil)
                 memory.outputs = recorded
+                memory.layout = sameLayout ?? OutputLayout(paths: paths, assets: assetPaths)
+                memory.unknownOutputs = []
             }
         } catch {
             transaction.cancel()
@@ -296,9 +334,9 @@ public struct Builder: Sendable {
             return report(site)
         }
         clock.end("commit")
-        let pages = results.filter { $0.path.hasSuffix(".html") }
+        let pages = sameLayout?.pages ?? OutputLayout.pages(in: paths) + OutputLayout.pages(in: assetPaths)
         return report(
-            site, pages: pages.count, changed: results.filter { (try? $0.outcome.get()) == .written }.count,
+            site, pages: pages, changed: results.filter { (try? $0.outcome.get()) == .written }.count,
             rendered: results.filter(\.rendered).count)
     }
 }

@@ -23,7 +23,10 @@ struct ChangeHint: Sendable {
     }
 
     /// Whether `path` itself was reported changed.
-    func contains(_ path: String) -> Bool { paths.contains(path) }
+    func contains(_ path: String) -> Bool {
+        // Asked for every file of the site: a few names are compared, not hashed.
+        paths.count <= 8 ? paths.contains { $0 == path } : paths.contains(path)
+    }
 
     /// Whether the folder at `path`, or a folder holding it, was itself reported changed
     /// (made, removed, moved): everything in it may then be different.

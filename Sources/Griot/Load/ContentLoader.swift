@@ -50,7 +50,7 @@ public struct ContentLoader: Sendable {
     /// which nothing changed keeps its listing from `listings`, and a file that did not change
     /// is taken from `previous` without being looked at.
     func load(
-        baseURL: String?, reusing previous: [String: LoadedFile], keeping: Bool,
+        baseURL: String?, reusing known: consuming [String: LoadedFile], keeping: Bool,
         listings: [PageKind: FolderListing] = [:], changes: ChangeHint? = nil
     ) -> LoadedContent {
         var diagnostics = DiagnosticBag()
@@ -68,8 +68,12 @@ public struct ContentLoader: Sendable {
         }
         let home = loadHome(diagnostics: &diagnostics)
 
-        var candidates: [(PageID, String)] = []
+        // Each file with the files a watcher's silence vouches for in its folder: plain files in
+        // a real folder that was not itself replaced (the watcher naming the file is checked below).
+        var candidates: [(PageID, String, vouched: Set<String>?)] = []
         var listed: [PageKind: FolderListing] = [:]
+        // Whether every folder was taken as it was listed last time: the files are the same.
+        var sameFiles = changes != nil
         for kind in PageKind.allCases {
             var listing: FolderListing
             if let changes, let kept = listings[kind], kept.isWatchable,
@@ -79,54 +83,61 @@ public struct ContentLoader: Sendable {
                 listing = kept
             } else {
                 listing = pageFiles(of: kind)
+                sameFiles = false
             }
-            candidates += listing.files
+            let vouched: Set<String>? =
+                if let changes, listing.isWatchable, !changes.mayHaveReplaced(folder: ContentPath.folder(of: kind)) {
+                    listing.watchable
+                } else {
+                    nil
+                }
+            candidates += listing.files.map { ($0.0, $0.1, vouched) }
             diagnostics.append(contentsOf: listing.diagnostics)
             listed[kind] = listing
         }
         let directory = siteDirectory.path + "/"
-        // The files a watcher's silence vouches for: plain files in real folders that were not
-        // themselves replaced (the watcher naming the file is checked below).
-        let unchanged = listed.reduce(into: Set<String>()) { files, entry in
-            guard let changes, entry.value.isWatchable,
-                !changes.mayHaveReplaced(folder: ContentPath.folder(of: entry.key))
-            else { return }
-            files.formUnion(entry.value.watchable)
-        }
         let loadedAt = FileIdentity.now()
-        let decoded = candidates.concurrentMap { (id, path) -> (Page?, [Diagnostic], FileIdentity?) in
-            if let changes, unchanged.contains(path), !changes.contains(path), let kept = previous[path],
+        // Each file as loaded, and whether it was vouched for by the watcher and kept as the last
+        // build read it.
+        let previous = consume known
+        let decoded = candidates.concurrentMap { (id, path, vouched) -> (LoadedFile, vouched: Bool) in
+            if let changes, vouched?.contains(path) == true, !changes.contains(path), let kept = previous[path],
                 kept.page?.id ?? id == id
             {
-                return (kept.page, kept.diagnostics, kept.identity)
+                return (kept, true)
             }
             // Taken before reading: a write while reading changes it again, and is seen next time.
             let identity = FileIdentity(path: directory + path)
             if let identity, let kept = previous[path], kept.identity == identity, kept.page?.id ?? id == id {
-                return (kept.page, kept.diagnostics, identity)
+                return (kept, false)
             }
             var bag = DiagnosticBag()
             switch SourceFile.read(URL(fileURLWithPath: directory + path), path: path) {
             case .failure(let diagnostic):
-                return (nil, [diagnostic], nil)
+                return (LoadedFile(identity: nil, page: nil, diagnostics: [diagnostic]), false)
             case .success(let file):
                 let page = PageDecoder.decodePage(file, id: id, diagnostics: &bag)
-                return (page, bag.all, identity)
+                return (LoadedFile(identity: identity, page: page, diagnostics: bag.all), false)
             }
         }
         var pages: [Page] = []
         var draftFiles: Set<String> = []
         var failedFiles: Set<String> = []
-        var files: [String: LoadedFile] = [:]
-        files.reserveCapacity(candidates.count)
-        for ((_, path), (page, pageDiagnostics, identity)) in zip(candidates, decoded) {
-            diagnostics.append(contentsOf: pageDiagnostics)
+        // The same files as last time: only those looked at again change what is kept.
+        var files: [String: LoadedFile] = keeping && sameFiles ? consume previous : [:]
+        if files.isEmpty { files.reserveCapacity(candidates.count) }
+        for ((_, path, _), (file, vouched)) in zip(candidates, decoded) {
+            diagnostics.append(contentsOf: file.diagnostics)
             // A file changed in the same tick of the file system's clock as it was read could change
             // again without its identity changing: it is read again next time.
-            if keeping, let identity, !identity.isRecent(comparedWith: loadedAt) {
-                files[path] = LoadedFile(identity: identity, page: page, diagnostics: pageDiagnostics)
+            if keeping, !vouched || !sameFiles {
+                if let identity = file.identity, !identity.isRecent(comparedWith: loadedAt) {
+                    files[path] = file
+                } else {
+                    files[path] = nil
+                }
             }
-            guard let page else {
+            guard let page = file.page else {
                 failedFiles.insert(path)
                 continue
             }

@@ -43,7 +43,8 @@ struct FileIdentity: Hashable, Sendable {
 /// A content file as a build loaded it, kept so the next build can skip the file when its
 /// identity is the same.
 struct LoadedFile: Sendable {
-    var identity: FileIdentity
+    /// Nil when the file could not be read.
+    var identity: FileIdentity?
     /// The page, or nil when the file could not be loaded.
     var page: Page?
     var diagnostics: [Diagnostic]

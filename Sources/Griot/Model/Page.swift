@@ -136,6 +136,25 @@ public struct Page: Sendable {
 
     public var kind: PageKind { storage.fields.id.kind }
     public var slug: String { storage.fields.id.slug }
+
+    // The fields every build reads for every page, without the key-path lookup of
+    // `subscript(dynamicMember:)`, which costs more than the read at 10,000 pages.
+    public var id: PageID { storage.fields.id }
+    public var file: String { storage.fields.file }
+    public var draft: Bool { storage.fields.draft }
+    public var title: String { storage.fields.title }
+    public var sourceHash: UInt64 {
+        get { storage.fields.sourceHash }
+        set { self[dynamicMember: \.sourceHash] = newValue }
+    }
+    public var bodyFingerprint: UInt64 {
+        get { storage.fields.bodyFingerprint }
+        set { self[dynamicMember: \.bodyFingerprint] = newValue }
+    }
+    public var updated: String? {
+        get { storage.fields.updated }
+        set { self[dynamicMember: \.updated] = newValue }
+    }
 }
 
 /// The home page's text, from `content/index.md`.

@@ -45,9 +45,9 @@ struct OutputDependencies: Sendable {
     }
 
     /// Records the inputs of the outputs fingerprinted in this build (`declared`) and drops the
-    /// outputs the site no longer has.
+    /// outputs the site no longer has (`outputs`: nil when they are the same as the last build's).
     mutating func update(
-        _ fingerprints: OutputFingerprints, declared: [String: Set<SiteInput>], outputs: Set<String>
+        _ fingerprints: OutputFingerprints, declared: [String: Set<SiteInput>], outputs: Set<String>?
     ) {
         if fingerprints.salt != salt {
             self = OutputDependencies()
@@ -56,7 +56,7 @@ struct OutputDependencies: Sendable {
         siteValues = fingerprints.siteValues
         pageValues = fingerprints.pageValues
         versions = (fingerprints.relatedVersion, fingerprints.backlinksVersion)
-        for path in inputs.keys where !outputs.contains(path) { forget(path) }
+        if let outputs { for path in inputs.keys where !outputs.contains(path) { forget(path) } }
         for (path, declaredInputs) in declared {
             forget(path)
             inputs[path] = declaredInputs

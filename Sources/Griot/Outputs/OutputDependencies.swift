@@ -12,7 +12,7 @@ struct OutputDependencies: Sendable {
     /// The values of the inputs of the last build.
     private var siteValues: [SiteInput: UInt64] = [:]
     /// The values of each page's inputs in the last build.
-    private(set) var pageValues: [PageID: OutputFingerprints.PageInputValues] = [:]
+    private(set) var pageValues = OutputFingerprints.PageValueTable()
     /// The cross-references `pageValues` were computed with.
     private(set) var versions: (related: UInt64?, backlinks: UInt64?) = (nil, nil)
     /// The inputs each output declared when its fingerprint was last computed.
@@ -27,18 +27,31 @@ struct OutputDependencies: Sendable {
         guard fingerprints.salt == salt, !inputs.isEmpty else { return nil }
         var changed: [SiteInput] = []
         for (input, value) in fingerprints.siteValues where siteValues[input] != value { changed.append(input) }
-        for (id, values) in fingerprints.pageValues {
-            guard let old = pageValues[id] else {
-                changed += values.inputs(of: id).map(\.0)
-                continue
-            }
-            guard old != values else { continue }
+        func compare(
+            _ id: PageID, _ values: OutputFingerprints.PageInputValues, _ old: OutputFingerprints.PageInputValues
+        ) {
+            guard old != values else { return }
             for ((input, value), (_, oldValue)) in zip(values.inputs(of: id), old.inputs(of: id))
             where value != oldValue {
                 changed.append(input)
             }
         }
-        for (id, old) in pageValues where fingerprints.pageValues[id] == nil { changed += old.inputs(of: id).map(\.0) }
+        let new = fingerprints.pageValues
+        if new.ids == pageValues.ids {
+            // The same pages: compared place by place.
+            for index in new.ids.indices { compare(new.ids[index], new.values[index], pageValues.values[index]) }
+        } else {
+            let oldByID = pageValues.byID
+            let newByID = new.byID
+            for (id, values) in newByID {
+                guard let old = oldByID[id] else {
+                    changed += values.inputs(of: id).map(\.0)
+                    continue
+                }
+                compare(id, values, old)
+            }
+            for (id, old) in oldByID where newByID[id] == nil { changed += old.inputs(of: id).map(\.0) }
+        }
         var recheck = Set<String>()
         for input in changed { recheck.formUnion(readers[input] ?? []) }
         return recheck

@@ -14,7 +14,16 @@ struct OutputFingerprints: Sendable {
     /// The values of the site-wide inputs, and of every page's inputs, computed once: many
     /// outputs read the same input (a page's title is on every page listing it).
     private(set) var siteValues: [SiteInput: UInt64] = [:]
-    private(set) var pageValues: [PageID: PageInputValues] = [:]
+    private(set) var pageValues = PageValueTable()
+
+    /// Every page's input values, in the site's page order.
+    struct PageValueTable: Sendable {
+        var ids: [PageID] = []
+        var values: [PageInputValues] = []
+
+        /// The values by page, for comparing tables of different pages.
+        var byID: [PageID: PageInputValues] { Dictionary(uniqueKeysWithValues: zip(ids, values)) }
+    }
 
     /// The values of the inputs one page provides.
     struct PageInputValues: Equatable, Sendable {
@@ -43,7 +52,7 @@ struct OutputFingerprints: Sendable {
     let backlinksVersion: UInt64?
 
     init(
-        site: Site, templates: Templates, portable: Bool = false, reusing known: [PageID: PageInputValues] = [:],
+        site: Site, templates: Templates, portable: Bool = false, reusing known: PageValueTable = PageValueTable(),
         versions: (related: UInt64?, backlinks: UInt64?) = (nil, nil)
     ) {
         relatedVersion = site.relatedVersion
@@ -65,12 +74,18 @@ struct OutputFingerprints: Sendable {
             + site.search.keys.map { .searchShard($0) }
         for input in inputs { siteValues[input] = fingerprint(of: input) }
         let partial = self
-        let perPage = site.pages.concurrentMap { page -> PageInputValues in
+        let ids = site.pages.map(\.id)
+        // The same pages as the table kept: compared place by place, not looked up.
+        let sameIDs = known.ids == ids
+        let keptByID = sameIDs ? [:] : known.byID
+        let perPage = Array(site.pages.indices).concurrentMap { index -> PageInputValues in
+            let page = site.pages[index]
             let id = page.id
             var source = StableHash()
             source.combine(page.bodyFingerprint)
             source.combine(page.updated)
-            if var kept = known[id], kept.source == source.value {
+            let kept = sameIDs ? known.values[index] : keptByID[id]
+            if var kept, kept.source == source.value {
                 if !sameRelated { kept.related = partial.fingerprint(of: .related(id)) }
                 if !sameBacklinks { kept.backlinks = partial.fingerprint(of: .backlinks(id)) }
                 return kept
@@ -85,7 +100,7 @@ struct OutputFingerprints: Sendable {
                 linkContexts: partial.fingerprint(of: .page(id, .linkContexts)),
                 related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
-        pageValues = Dictionary(uniqueKeysWithValues: zip(site.pages.map(\.id), perPage))
+        pageValues = PageValueTable(ids: ids, values: perPage)
     }
 
     /// The value of `input`, from the tables when it is there.
@@ -93,7 +108,7 @@ struct OutputFingerprints: Sendable {
         let known: UInt64? =
             switch input {
             case .page(let id, let field):
-                pageValues[id].map { values in
+                site.index(of: id).map { pageValues.values[$0] }.map { values in
                     switch field {
                     case .all: values.all
                     case .title: values.title
@@ -105,8 +120,8 @@ struct OutputFingerprints: Sendable {
                     case .linkContexts: values.linkContexts
                     }
                 }
-            case .related(let id): pageValues[id]?.related
-            case .backlinks(let id): pageValues[id]?.backlinks
+            case .related(let id): site.index(of: id).map { pageValues.values[$0].related }
+            case .backlinks(let id): site.index(of: id).map { pageValues.values[$0].backlinks }
             default: siteValues[input]
             }
         return known ?? fingerprint(of: input)

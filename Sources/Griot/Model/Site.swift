@@ -22,10 +22,26 @@ public struct Site: Sendable {
 
     private var indexByID: [PageID: Int]
 
+    /// Where each page is, and the pages of each kind: the same for every site of the same pages.
+    struct Tables: Sendable {
+        let ids: [PageID]
+        let indexByID: [PageID: Int]
+        let byKind: [PageKind: [PageID]]
+
+        init(ids: [PageID], indexByID: [PageID: Int]? = nil, byKind: [PageKind: [PageID]]? = nil) {
+            self.ids = ids
+            self.indexByID = indexByID ?? Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            self.byKind = byKind ?? Dictionary(grouping: ids, by: \.kind)
+        }
+    }
+
+    /// The tables of this site's pages, to give a next site of the same pages.
+    var tables: Tables { Tables(ids: pages.map(\.id), indexByID: indexByID, byKind: ids) }
+
     init(
         config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
         backlinks: [PageID: [PageID]], timeline: Timeline? = nil, relationsIndex: RelationsIndex? = nil,
-        search: SearchIndex? = nil
+        search: SearchIndex? = nil, tables: Tables? = nil
     ) {
         self.config = config
         self.home = home
@@ -35,8 +51,9 @@ public struct Site: Sendable {
         self.timeline = timeline ?? Timeline(pages: pages)
         self.relationsIndex = relationsIndex ?? RelationsIndex(pages: pages)
         self.search = search ?? SearchIndex(pages: pages)
-        self.indexByID = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.id, $0) })
-        self.ids = Dictionary(grouping: pages.map(\.id), by: \.kind)
+        let tables = tables ?? Tables(ids: pages.map(\.id))
+        self.indexByID = tables.indexByID
+        self.ids = tables.byKind
     }
 
     /// The ids of every page of `kind`, in id order.

@@ -14,7 +14,9 @@ struct ResolveMemory: Sendable {
     /// What every link of the site could resolve to when the entries were made: each page's
     /// file, address and headings, the drafts and failed files, the site's root.
     var targets: UInt64 = 0
-    var entries: [PageID: Entry] = [:]
+    /// Each page's entry, in the site's page order (`entryIDs`).
+    var entries: [Entry] = []
+    var entryIDs: [PageID] = []
     /// The table links were resolved against, and the `targets` it was made for.
     var linkTargets: (targets: UInt64, table: LinkTargets)?
     /// The home page as resolved, and the targets it was resolved against.
@@ -29,13 +31,35 @@ struct ResolveMemory: Sendable {
     var relationsIndex: RelationsIndex?
     /// The search index, whose pages' words are reused while their bodies are the same.
     var search: SearchIndex?
+    /// The site's tables of its pages, reused while the pages are the same.
+    var siteTables: Site.Tables?
 
-    /// The entry for `page`, when it was resolved from the same file against the same targets.
-    func entry(for page: Page, targets: UInt64) -> Entry? {
-        guard targets == self.targets, let entry = entries[page.id], entry.page.sourceHash == page.sourceHash else {
-            return nil
+    /// The entries for a build's pages (`ids`, in order), each found by its place while the
+    /// pages are the same as those of the entries, else by its id.
+    struct Lookup {
+        private let memory: ResolveMemory
+        private let aligned: Bool
+        private let byID: [PageID: Entry]
+
+        init(_ memory: ResolveMemory, ids: [PageID]) {
+            self.memory = memory
+            aligned = memory.entryIDs == ids
+            byID = aligned ? [:] : Dictionary(uniqueKeysWithValues: zip(memory.entryIDs, memory.entries))
         }
-        return entry
+
+        /// The entry of the page at `index`, whatever its file.
+        func entry(at index: Int, id: PageID) -> Entry? {
+            aligned ? memory.entries[index] : byID[id]
+        }
+
+        /// The entry of `page` (at `index`), when it was resolved from the same file against the
+        /// same targets.
+        func entry(at index: Int, for page: Page, targets: UInt64) -> Entry? {
+            guard targets == memory.targets, let entry = entry(at: index, id: page.id),
+                entry.page.sourceHash == page.sourceHash
+            else { return nil }
+            return entry
+        }
     }
 
     /// A fingerprint of what links can resolve to: two sites with the same one resolve every

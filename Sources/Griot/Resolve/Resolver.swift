@@ -39,8 +39,10 @@ struct Resolver {
         }
         // The table of targets is built only when some body is to be resolved, and only once
         // for as long as what links can point to stays the same.
+        let ids = pages.map(\.id)
+        let kept = ResolveMemory.Lookup(previous, ids: ids)
         let resolvesSome =
-            pages.contains { previous.entry(for: $0, targets: targets) == nil }
+            pages.indices.contains { kept.entry(at: $0, for: pages[$0], targets: targets) == nil }
             || (keptHome == nil && content.home != nil)
         let keptTargets = previous.linkTargets.flatMap { $0.targets == targets ? $0.table : nil }
         let table = resolvesSome ? keptTargets ?? LinkTargets(pages: pages, home: content.home) : keptTargets
@@ -49,6 +51,7 @@ struct Resolver {
             targets: table ?? LinkTargets(pages: [], home: nil), draftFiles: draftFiles, failedFiles: failedFiles)
 
         memory.entries.reserveCapacity(pages.count)
+        memory.entryIDs = ids
         // Whether any page links to other pages than it did: the backlinks are then gathered anew.
         var linksChanged = previous.entries.count != pages.count
         // Each page's links resolve on their own, on all cores, a batch at a time so that few
@@ -56,8 +59,9 @@ struct Resolver {
         let batch = 1024
         for start in stride(from: 0, to: pages.count, by: batch) {
             let range = start..<min(start + batch, pages.count)
-            let resolved = Array(pages[range]).concurrentMap { page -> (ResolveMemory.Entry, reused: Bool) in
-                if var kept = previous.entry(for: page, targets: targets) {
+            let resolved = Array(zip(range, pages[range])).concurrentMap {
+                (index, page) -> (ResolveMemory.Entry, reused: Bool) in
+                if var kept = kept.entry(at: index, for: page, targets: targets) {
                     // Not part of the file: the day of its last commit may have moved since.
                     if kept.page.updated != page.updated { kept.page.updated = page.updated }
                     return (kept, true)
@@ -83,10 +87,10 @@ struct Resolver {
             for (index, (entry, reused)) in zip(range, resolved) {
                 pages[index] = entry.page
                 diagnostics.append(contentsOf: entry.diagnostics)
-                if !reused, !linksChanged, previous.entries[entry.page.id]?.linkedPages != entry.linkedPages {
+                if !reused, !linksChanged, kept.entry(at: index, id: entry.page.id)?.linkedPages != entry.linkedPages {
                     linksChanged = true
                 }
-                memory.entries[entry.page.id] = entry
+                memory.entries.append(entry)
             }
         }
         memory.backlinks =
@@ -118,7 +122,9 @@ struct Resolver {
         memory.search = search
         var site = Site(
             config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
-            timeline: timeline, relationsIndex: relationsIndex, search: search)
+            timeline: timeline, relationsIndex: relationsIndex, search: search,
+            tables: previous.siteTables.flatMap { $0.ids == ids ? $0 : nil })
+        memory.siteTables = site.tables
         // Cross-references made with problems may depend on more than their source: not named.
         site.relatedVersion = memory.related != nil ? relatedSource : nil
         site.backlinksVersion = memory.backlinksVersion
@@ -198,10 +204,10 @@ struct Resolver {
     }
 
     /// For each page, the pages whose bodies link to it, sorted.
-    private func backlinks(of pages: [Page], entries: [PageID: ResolveMemory.Entry]) -> [PageID: [PageID]] {
+    private func backlinks(of pages: [Page], entries: [ResolveMemory.Entry]) -> [PageID: [PageID]] {
         var backlinks: [PageID: Set<PageID>] = [:]
-        for page in pages {
-            for target in entries[page.id]?.linkedPages ?? [] where target != page.id {
+        for (page, entry) in zip(pages, entries) {
+            for target in entry.linkedPages where target != page.id {
                 backlinks[target, default: []].insert(page.id)
             }
         }

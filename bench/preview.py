@@ -336,9 +336,11 @@ def thread_switches(pid):
     return threads
 
 
-# An idle preview: libdispatch lets worker threads left from the last rebuild go after about
-# five seconds without work; the window starts once they have.
-IDLE_SETTLE = 8
+# An idle preview: the window starts once the last connection's timers are past. The server
+# closes a connection silent for 10 s, and when a connection closes first, SwiftNIO leaves its
+# timer armed until that deadline (it re-arms its timerfd only for an earlier one): one wake-up
+# about 10 s after the last request, then none.
+IDLE_SETTLE = 11
 
 
 def idle_cost(pid, seconds):

@@ -70,7 +70,10 @@ public struct ContentLoader: Sendable {
 
         // Each file with the files a watcher's silence vouches for in its folder: plain files in
         // a real folder that was not itself replaced (the watcher naming the file is checked below).
-        var candidates: [(PageID, String, vouched: Set<String>?)] = []
+        var candidates: [(PageID, String, vouchedBy: Int)] = []
+        // Found by number, not held by each file: two threads retaining one set for every file
+        // would fight over its reference count.
+        var vouchedSets: [Set<String>] = []
         var listed: [PageKind: FolderListing] = [:]
         // Whether every folder was taken as it was listed last time: the files are the same.
         var sameFiles = changes != nil
@@ -85,13 +88,12 @@ public struct ContentLoader: Sendable {
                 listing = pageFiles(of: kind)
                 sameFiles = false
             }
-            let vouched: Set<String>? =
-                if let changes, listing.isWatchable, !changes.mayHaveReplaced(folder: ContentPath.folder(of: kind)) {
-                    listing.watchable
-                } else {
-                    nil
-                }
-            candidates += listing.files.map { ($0.0, $0.1, vouched) }
+            var vouchedBy = -1
+            if let changes, listing.isWatchable, !changes.mayHaveReplaced(folder: ContentPath.folder(of: kind)) {
+                vouchedBy = vouchedSets.count
+                vouchedSets.append(listing.watchable)
+            }
+            candidates += listing.files.map { ($0.0, $0.1, vouchedBy) }
             diagnostics.append(contentsOf: listing.diagnostics)
             listed[kind] = listing
         }
@@ -100,8 +102,10 @@ public struct ContentLoader: Sendable {
         // Each file as loaded, and whether it was vouched for by the watcher and kept as the last
         // build read it.
         let previous = consume known
-        let decoded = candidates.concurrentMap { (id, path, vouched) -> (LoadedFile, vouched: Bool) in
-            if let changes, vouched?.contains(path) == true, !changes.contains(path), let kept = previous[path],
+        let vouched = vouchedSets
+        let decoded = candidates.concurrentMap { (id, path, vouchedBy) -> (LoadedFile, vouched: Bool) in
+            if let changes, vouchedBy >= 0, vouched[vouchedBy].contains(path), !changes.contains(path),
+                let kept = previous[path],
                 kept.page?.id ?? id == id
             {
                 return (kept, true)

@@ -25,12 +25,18 @@ final class WorkerPool: @unchecked Sendable {
         }
 
         /// Runs iterations until none is left to take.
+        /// Iterations taken at a time: for a long loop of small steps (a rebuild looks at each of
+        /// 10,000 pages), the two shared counters would otherwise cost more than the steps.
+        var chunk: Int { count >= 1024 ? 16 : 1 }
+
         func work() {
+            let chunk = self.chunk
             while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
-                body!(index)
-                if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { finished.signal() }
+                let start = next.add(chunk, ordering: .relaxed).oldValue
+                guard start < count else { return }
+                let end = min(start + chunk, count)
+                for index in start..<end { body!(index) }
+                if remaining.subtract(end - start, ordering: .acquiringAndReleasing).newValue == 0 { finished.signal() }
             }
         }
     }

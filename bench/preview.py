@@ -660,7 +660,8 @@ Rebuild target ≤ 50 ms (body edit): {verdict(body['work_p95'] <= 50)}. Median 
 
 ## Idle
 
-No client connected, {IDLE_SETTLE} s after the last edit settled.
+No client connected, {IDLE_SETTLE} s after the last edit settled (past the server's 10 s connection
+timeout, whose timer SwiftNIO leaves armed until its deadline when the client closed first).
 
 | window (s) | CPU (ms) | wake-ups (context switches, all threads) | threads (started, ended) | woken threads | target | met |
 | ---: | ---: | ---: | --- | --- | --- | --- |

@@ -43,12 +43,12 @@ public struct ContentLoader: Sendable {
         load(baseURL: baseURL, reusing: [:], keeping: false)
     }
 
-    /// Loads everything, taking each page whose file has the same identity as when `previous`
-    /// loaded it from there instead of reading it again; `keeping`: return every file as loaded,
-    /// for the next load to reuse.
-    /// With `changes`, what a file watcher saw change since `previous` was loaded, a folder in
+    /// Loads everything, taking each page whose file has the same identity as when `known` (the
+    /// files of the last load, handed over) loaded it from there instead of reading it again;
+    /// `keeping`: return every file as loaded, for the next load to reuse.
+    /// With `changes`, what a file watcher saw change since `known` was loaded, a folder in
     /// which nothing changed keeps its listing from `listings`, and a file that did not change
-    /// is taken from `previous` without being looked at.
+    /// is taken from `known` without being looked at.
     func load(
         baseURL: String?, reusing known: consuming [String: LoadedFile], keeping: Bool,
         listings: [PageKind: FolderListing] = [:], changes: ChangeHint? = nil

@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks_md import keep_preview
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 
@@ -269,7 +271,7 @@ One run of `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 Reproduce: `swift build -c release --product griot && bench/bench.py` (needs `hugo`, `cmark`
 and `time`: `apt-get install -y hugo cmark time`). `bench/bench.py 1000 10000` runs a subset.
 """
-    out.write_text(text)
+    out.write_text(keep_preview(text, out))
     svg(results, plot)
     print(text)
 

@@ -48,6 +48,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks_md import embed_preview
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 HOST = "127.0.0.1"
@@ -744,6 +746,8 @@ def arguments():
     parser.add_argument("--edits", type=int, default=40, help="body edits (title edits: half as many)")
     parser.add_argument("--seconds", type=int, default=10, help="idle window and each wrk run")
     parser.add_argument("--out", type=Path, default=BENCH / "results-preview.md")
+    parser.add_argument("--benchmarks", type=Path, default=ROOT / "BENCHMARKS.md",
+                        help="the file whose preview section gets the same results")
     args = parser.parse_args()
     args.griot = args.griot.absolute()
     if not args.griot.is_file():
@@ -816,8 +820,9 @@ def main():
     command = reproduce(args)
     text = report(args, command, site, pages, initial, url, body, title, idle, load, churned)
     args.out.write_text(text)
+    embed_preview(args.benchmarks, text)
     print(summary(body, title, idle, load, churned))
-    print(f"written to {args.out}")
+    print(f"written to {args.out} and the preview section of {args.benchmarks}")
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ final class WorkerPool: @unchecked Sendable {
             remaining = Atomic(count)
         }
 
-        /// Runs iterations until none is left to take.
         /// Iterations taken at a time: for a long loop of small steps (a rebuild looks at each of
         /// 10,000 pages), the two shared counters would otherwise cost more than the steps.
         var chunk: Int { count >= 1024 ? 16 : 1 }
 
+        /// Runs iterations until none is left to take.
         func work() {
             let chunk = self.chunk
             while true {

@@ -22,4 +22,14 @@ struct WorkerPoolTests {
         }
         #expect(counts.withLock { $0.allSatisfy { $0.allSatisfy { $0 == 1 } } })
     }
+
+    @Test(
+        "long loops, taken several steps at a time, still visit every index once, whatever the remainder",
+        arguments: [1023, 1024, 1025, 1040, 10_007])
+    func longLoopsVisitEveryIndexOnce(iterations: Int) {
+        let pool = WorkerPool(workers: 2)
+        let counts = Mutex([Int](repeating: 0, count: iterations))
+        pool.perform(iterations: iterations) { index in counts.withLock { $0[index] += 1 } }
+        #expect(counts.withLock { $0.allSatisfy { $0 == 1 } })
+    }
 }

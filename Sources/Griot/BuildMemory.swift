@@ -7,6 +7,7 @@
 public struct BuildMemory: Sendable {
     var files: [String: LoadedFile] = [:]
     var listings: [PageKind: FolderListing] = [:]
+    var loadedPages: LoadedPages?
     /// The paths a file watcher reported changed since the build that left this memory, or nil
     /// when that is not known. When set, the next build takes every other file and folder of
     /// `content/` to be as that build saw it (neither listed nor looked at again), then clears it.
@@ -20,6 +21,8 @@ public struct BuildMemory: Sendable {
     /// The outputs of the build that wrote `outputs`, in render order: while a rebuild has the
     /// same, it looks only at those whose inputs changed, not at every path.
     var layout: OutputLayout?
+    /// The last build's outputs and their paths, with what they were made from.
+    var graph: (shape: OutputGraph.Shape, graph: OutputGraph, paths: [String])?
     /// Outputs a stopped build rewrote since `outputs` was recorded (their fingerprint there is 0).
     var unknownOutputs: Set<String> = []
 

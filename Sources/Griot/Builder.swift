@@ -143,19 +143,23 @@ public struct Builder: Sendable {
         var content = ContentLoader(siteDirectory: options.siteDirectory, includeDrafts: options.includeDrafts)
             .load(
                 baseURL: options.baseURL, reusing: files, keeping: remembers, listings: memory.listings,
-                changes: changes)
+                walk: memory.loadedPages.take(), changes: changes)
         // Only the feed and the sitemap show when pages changed, and only with absolute addresses.
         if content.config.absoluteRoot != nil {
             LastUpdated.fill(&content.pages, siteDirectory: options.siteDirectory)
         }
         memory.files = content.files
         memory.listings = content.listings
+        memory.loadedPages = content.walk.take()
         diagnostics += content.diagnostics
         clock.end("load")
 
         // The resolver takes the loaded pages over: their unresolved bodies go as it replaces them.
+        // Handed over too: the resolver changes the entries of the pages that changed in place.
+        var previousResolve = ResolveMemory()
+        swap(&previousResolve, &memory.resolved)
         let (site, resolveDiagnostics, resolved) = Resolver().resolve(
-            consume content, reusing: memory.resolved, remembers: remembers)
+            consume content, reusing: consume previousResolve, remembers: remembers)
         memory.resolved = resolved
         diagnostics += resolveDiagnostics
         clock.end("resolve")
@@ -171,7 +175,17 @@ public struct Builder: Sendable {
                     hint: "set base_url: https://… in content/site.yml, or build with --base-url https://example.org/"))
         }
         let reader = SiteReader(site: site, templates: templates)
-        let graph = OutputGraph(site: site, pagesFirst: options.writesInPlace)
+        // The outputs, and their paths, of a site of the same shape as the last are the same.
+        let shape = OutputGraph.Shape(site: site, pagesFirst: options.writesInPlace)
+        let graph: OutputGraph
+        let paths: [String]
+        if let kept = memory.graph, kept.shape == shape {
+            (graph, paths) = (kept.graph, kept.paths)
+        } else {
+            graph = OutputGraph(site: site, pagesFirst: options.writesInPlace)
+            paths = Array(graph.outputs.indices).concurrentMap { [graph] in graph.outputs[$0].path }
+            memory.graph = remembers ? (shape, graph, paths) : nil
+        }
         let outputs = graph.outputs
         let progress = options.progress
         let rendered = Atomic<Int>(0)
@@ -205,7 +219,6 @@ public struct Builder: Sendable {
         let shouldStop = remembered != nil ? options.shouldStop : nil
         // The site-wide outputs read through a reader that stops their longest loops.
         let stoppingReader = shouldStop.map { SiteReader(site: site, templates: templates, shouldStop: $0) }
-        let paths = Array(outputs.indices).concurrentMap { outputs[$0].path }
         let assetPaths = assets.files.map(\.path)
         // The same outputs as the last build in place, whose files are all known: only those
         // whose inputs changed, or that a stopped build rewrote, are looked at.

@@ -55,7 +55,7 @@ struct PreviewRebuildTests {
                     rebuilds += 1
                     if edit.breaksFirst && index == 0 {
                         #expect(
-                            !report.succeeded, "sequence \(sequence), \(edit.name): the broken link was not reported")
+                            !report.succeeded, "sequence \(sequence), \(edit.name): the broken file was not reported")
                     }
                     last = report
                 }
@@ -158,10 +158,31 @@ struct PreviewRebuildTests {
         let page = try site.read(".griot/preview/countries/alpha/index.html")
         #expect(page.contains("very long ties"))
     }
+
+    @Test("a kind's folder made while the preview runs is listed, though the watcher names only the folder")
+    func folderMadeLaterIsListed() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(!FileManager.default.fileExists(atPath: site.url("content/pages").path))
+        var options = BuildOptions(siteDirectory: site.root, outputDirectory: site.url(".griot/preview"))
+        options.writesInPlace = true
+        let preview = Builder(options: options)
+        var memory = BuildMemory()
+        try #require(preview.build(remembering: &memory).succeeded)
+        // Told nothing changed, a rebuild takes the missing folder to be missing still.
+        memory.changedPaths = []
+        try #require(preview.build(remembering: &memory).succeeded)
+        try site.write(
+            "content/pages/colophon.md",
+            "---\ntitle: Colophon\nsummary: How the site is made.\nsources:\n  - title: Its makers\n---\nMade here.\n")
+        memory.changedPaths = [site.url("content/pages").path]
+        #expect(preview.build(remembering: &memory).succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.url(".griot/preview/colophon/index.html").path))
+    }
 }
 
 /// Writes a generated site's pages and changes them as an editor would: one page at a time,
-/// every edit leaving the site valid (except the one meant to break a link, then mend it).
+/// every edit leaving the site valid (except those meant to break a link or a file, then mend it).
 struct SiteEditor {
     /// A page the editor owns, written out whole after each change.
     struct Page {
@@ -175,12 +196,14 @@ struct SiteEditor {
         var links: [String]
         var headings: [String]
         var paragraphs: [String]
+        var draft = false
 
         var path: String { "content/\(kind.folder)/\(slug).md" }
 
         var text: String {
             var text = "---\ntitle: \"\(title)\"\nsummary: \"\(summary)\"\n"
             if kind == .country { text += "region: \(region)\n" }
+            if draft { text += "draft: true\n" }
             if !events.isEmpty {
                 text += "events:\n"
                 for event in events { text += "  - date: \"\(event.date)\"\n    title: \"\(event.title)\"\n" }
@@ -197,12 +220,14 @@ struct SiteEditor {
     struct Edit {
         var name: String
         var steps: [() throws -> Void]
-        /// The first step breaks a link and the second mends it.
+        /// The first step breaks the site (a link, a file) and the second mends it.
         var breaksFirst = false
     }
 
     let site: FixtureSite
     private(set) var pages: [String: Page] = [:]
+    /// Pages turned draft, out of the site until published again.
+    private var drafts: [String: Page] = [:]
     private var counter = 0
 
     static let words = [
@@ -256,11 +281,15 @@ struct SiteEditor {
     /// The content-relative file of `page`: `countries/x.md`.
     private static func file(of page: Page) -> String { "\(page.kind.folder)/\(page.slug).md" }
 
-    /// Pages no other generated page links to, which can go or change name without a broken link.
+    /// Pages no other generated page (nor draft) links to, which can go or change name without a
+    /// broken link.
     private var unlinkedPages: [String] {
         pages.keys.sorted().filter { path in
             let file = String(path.dropFirst("content/".count))
-            return !pages.values.contains { $0.links.contains { $0 == file || $0.hasPrefix(file + "#") } }
+            // Drafts count: one published again must find what it links to.
+            return !(Array(pages.values) + drafts.values).contains {
+                $0.links.contains { $0 == file || $0.hasPrefix(file + "#") }
+            }
         }
     }
 
@@ -276,7 +305,7 @@ struct SiteEditor {
             let text = page.text
             return Edit(name: name, steps: [{ try site.write(path, text) }])
         }
-        switch Int.random(in: 0..<15, using: &generator) {
+        switch Int.random(in: 0..<17, using: &generator) {
         case 0:
             let sentence = "More on the \(Self.phrase(2, using: &generator))."
             return rewrite("body") { $0.paragraphs.append(sentence) }
@@ -366,6 +395,32 @@ struct SiteEditor {
                         }
                     }
                 ])
+        case 14:
+            // A page no other links to turns draft (it leaves the site, and the editor leaves it
+            // alone), or a draft is published again.
+            if let (draftPath, draft) = drafts.first, Bool.random(using: &generator) {
+                drafts[draftPath] = nil
+                var published = draft
+                published.draft = false
+                pages[draftPath] = published
+                let text = published.text
+                return Edit(name: "draft published", steps: [{ try site.write(draftPath, text) }])
+            }
+            guard let quiet = unlinkedPages.randomElement(using: &generator), pages.count > 4 else {
+                return try randomEdit(using: &generator)
+            }
+            var draft = pages.removeValue(forKey: quiet)!
+            draft.draft = true
+            drafts[quiet] = draft
+            let text = draft.text
+            return Edit(name: "page turned draft", steps: [{ try site.write(quiet, text) }])
+        case 15:
+            // A file that cannot be loaded at all (its front matter is not YAML), then mended.
+            let good = page.text
+            let bad = good.replacingOccurrences(of: "title: \"", with: "title: [\"")
+            return Edit(
+                name: "page unreadable then mended",
+                steps: [{ try site.write(path, bad) }, { try site.write(path, good) }], breaksFirst: true)
         default:
             let good = page.text
             var broken = page

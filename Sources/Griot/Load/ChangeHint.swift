@@ -28,6 +28,13 @@ struct ChangeHint: Sendable {
         paths.count <= 8 ? paths.contains { $0 == path } : paths.contains(path)
     }
 
+    /// The indices in `listed` of the paths reported changed that it holds; nil when so many
+    /// changed that looking each one up costs more than walking every file.
+    func places(in listed: [String]) -> [Int]? {
+        guard paths.count <= 8 else { return nil }
+        return paths.compactMap { listed.firstIndex(of: $0) }
+    }
+
     /// Whether the folder at `path`, or a folder holding it, was itself reported changed
     /// (made, removed, moved): everything in it may then be different.
     func mayHaveReplaced(folder path: String) -> Bool {

@@ -15,6 +15,8 @@ public struct LoadedContent: Sendable {
     var files: [String: LoadedFile] = [:]
     /// Each kind's folder as listed, for the next build to reuse while nothing in it changes.
     var listings: [PageKind: FolderListing] = [:]
+    /// Where each file went, for the next build to change only what changed.
+    var walk: LoadedPages?
 }
 
 /// The page files of one kind's folder, with what listing them found wrong.
@@ -51,7 +53,7 @@ public struct ContentLoader: Sendable {
     /// is taken from `known` without being looked at.
     func load(
         baseURL: String?, reusing known: consuming [String: LoadedFile], keeping: Bool,
-        listings: [PageKind: FolderListing] = [:], changes: ChangeHint? = nil
+        listings: [PageKind: FolderListing] = [:], walk lastWalk: LoadedPages? = nil, changes: ChangeHint? = nil
     ) -> LoadedContent {
         var diagnostics = DiagnosticBag()
         var config = loadConfig(diagnostics: &diagnostics)
@@ -99,21 +101,14 @@ public struct ContentLoader: Sendable {
         }
         let directory = siteDirectory.path + "/"
         let loadedAt = FileIdentity.now()
-        // Each file as loaded, and whether it was vouched for by the watcher and kept as the last
-        // build read it.
-        let previous = consume known
-        let vouched = vouchedSets
-        let decoded = candidates.concurrentMap { (id, path, vouchedBy) -> (LoadedFile, vouched: Bool) in
-            if let changes, vouchedBy >= 0, vouched[vouchedBy].contains(path), !changes.contains(path),
-                let kept = previous[path],
-                kept.page?.id ?? id == id
-            {
-                return (kept, true)
-            }
-            // Taken before reading: a write while reading changes it again, and is seen next time.
+        // Taken before reading: a write while reading changes it again, and is seen next time.
+        // A file changed in the same tick of the file system's clock as it was read could change
+        // again without its identity changing: it is not trusted, and is read again next time.
+        @Sendable func read(_ id: PageID, _ path: String, kept: LoadedFile?) -> (LoadedFile, trusted: Bool) {
             let identity = FileIdentity(path: directory + path)
-            if let identity, let kept = previous[path], kept.identity == identity, kept.page?.id ?? id == id {
-                return (kept, false)
+            let trusted = identity.map { !$0.isRecent(comparedWith: loadedAt) } ?? false
+            if let identity, let kept, kept.identity == identity, kept.page?.id ?? id == id {
+                return (kept, trusted)
             }
             var bag = DiagnosticBag()
             switch SourceFile.read(URL(fileURLWithPath: directory + path), path: path) {
@@ -121,39 +116,71 @@ public struct ContentLoader: Sendable {
                 return (LoadedFile(identity: nil, page: nil, diagnostics: [diagnostic]), false)
             case .success(let file):
                 let page = PageDecoder.decodePage(file, id: id, diagnostics: &bag)
-                return (LoadedFile(identity: identity, page: page, diagnostics: bag.all), false)
+                return (LoadedFile(identity: identity, page: page, diagnostics: bag.all), trusted)
             }
         }
-        var pages: [Page] = []
-        var draftFiles: Set<String> = []
-        var failedFiles: Set<String> = []
+        // The same files, every folder vouched for: only the files that changed are looked at.
+        if keeping, sameFiles, let changes, vouchedSets.count == PageKind.allCases.count, var walk = lastWalk,
+            walk.paths.count == candidates.count, let changed = changes.places(in: walk.paths)
+        {
+            var files = consume known
+            if let fileDiagnostics = walk.update(
+                changed: changed, files: &files, includeDrafts: includeDrafts,
+                load: { read(candidates[$0].0, candidates[$0].1, kept: $1) })
+            {
+                diagnostics.append(contentsOf: fileDiagnostics)
+                return LoadedContent(
+                    config: config, home: home, pages: walk.pages, draftFiles: walk.draftFiles,
+                    failedFiles: walk.failedFiles, diagnostics: diagnostics.all, files: files, listings: listed,
+                    walk: walk)
+            }
+            known = files
+        }
+        // Each file as loaded, whether the table can keep it, and whether it was vouched for by
+        // the watcher and kept as the last build read it.
+        let previous = consume known
+        let vouched = vouchedSets
+        let decoded = candidates.concurrentMap { (id, path, vouchedBy) -> (LoadedFile, trusted: Bool, vouched: Bool) in
+            if let changes, vouchedBy >= 0, vouched[vouchedBy].contains(path), !changes.contains(path),
+                let kept = previous[path],
+                kept.page?.id ?? id == id
+            {
+                return (kept, true, true)
+            }
+            let (file, trusted) = read(id, path, kept: previous[path])
+            return (file, trusted, false)
+        }
+        var walk = LoadedPages()
         // The same files as last time: only those looked at again change what is kept.
         var files: [String: LoadedFile] = keeping && sameFiles ? consume previous : [:]
         if files.isEmpty { files.reserveCapacity(candidates.count) }
-        for ((_, path, _), (file, vouched)) in zip(candidates, decoded) {
+        for (number, ((_, path, _), (file, trusted, vouched))) in zip(candidates, decoded).enumerated() {
             diagnostics.append(contentsOf: file.diagnostics)
-            // A file changed in the same tick of the file system's clock as it was read could change
-            // again without its identity changing: it is read again next time.
-            if keeping, !vouched || !sameFiles {
-                if let identity = file.identity, !identity.isRecent(comparedWith: loadedAt) {
-                    files[path] = file
-                } else {
-                    files[path] = nil
+            if keeping {
+                if !file.diagnostics.isEmpty { walk.withDiagnostics.append(number) }
+                if !vouched || !sameFiles {
+                    files[path] = trusted ? file : nil
+                    if !trusted { walk.unkept.append(number) }
                 }
             }
             guard let page = file.page else {
-                failedFiles.insert(path)
+                walk.failedFiles.insert(path)
+                if keeping { walk.places.append(.failed) }
                 continue
             }
             if includeDrafts || !page.draft {
-                pages.append(page)
+                if keeping { walk.places.append(.page(walk.pages.count)) }
+                walk.pages.append(page)
             } else {
-                draftFiles.insert(page.file)
+                walk.draftFiles.insert(page.file)
+                if keeping { walk.places.append(.draft) }
             }
         }
+        if keeping { walk.paths = candidates.map(\.1) }
         return LoadedContent(
-            config: config, home: home, pages: pages, draftFiles: draftFiles, failedFiles: failedFiles,
-            diagnostics: diagnostics.all, files: files, listings: keeping ? listed : [:])
+            config: config, home: home, pages: walk.pages, draftFiles: walk.draftFiles,
+            failedFiles: walk.failedFiles, diagnostics: diagnostics.all, files: files,
+            listings: keeping ? listed : [:], walk: keeping ? walk : nil)
     }
 
     /// Loads one page from raw bytes, as a build would: decoding, front matter, Markdown.
@@ -176,10 +203,15 @@ public struct ContentLoader: Sendable {
         var listing = FolderListing()
         listing.files = pageFiles(of: kind, diagnostics: &diagnostics, watchable: &listing.watchable)
         listing.diagnostics = diagnostics.all
-        var info = stat()
+        // A folder that is not there is watched too: its making is a change in `content/`.
+        func isRealFolder(_ path: String) -> Bool? {
+            var info = stat()
+            guard lstat(siteDirectory.path + "/" + path, &info) == 0 else { return errno == ENOENT ? nil : false }
+            return info.st_mode & S_IFMT == S_IFDIR
+        }
         listing.isWatchable =
-            lstat(siteDirectory.path + "/" + ContentPath.folder(of: kind), &info) == 0
-            && info.st_mode & S_IFMT == S_IFDIR
+            isRealFolder(ContentPath.folder(of: kind))
+            ?? (listing.files.isEmpty && listing.diagnostics.isEmpty && isRealFolder("content") == true)
         return listing
     }
 

@@ -143,6 +143,10 @@ public struct Page: Sendable {
     public var file: String { storage.fields.file }
     public var draft: Bool { storage.fields.draft }
     public var title: String { storage.fields.title }
+    public var aliases: [Alias] {
+        get { storage.fields.aliases }
+        set { self[dynamicMember: \.aliases] = newValue }
+    }
     public var sourceHash: UInt64 {
         get { storage.fields.sourceHash }
         set { self[dynamicMember: \.sourceHash] = newValue }

@@ -5,8 +5,8 @@ public struct Site: Sendable {
     public var home: HomeText?
     /// Every page ordered by kind, then slug.
     public var pages: [Page]
-    /// The ids of each kind's pages, in the same order.
-    public let ids: [PageKind: [PageID]]
+    /// Where each page is, and the pages of each kind.
+    let tables: Tables
     /// For each page, the pages it is related to through `topics:`/`countries:`, both directions merged.
     public var related: [PageID: [PageID]] { didSet { relatedVersion = nil } }
     /// For each page, the pages whose bodies link to it.
@@ -20,23 +20,27 @@ public struct Site: Sendable {
     /// Every word of every page, for the search index the site publishes.
     public var search: SearchIndex
 
-    private var indexByID: [PageID: Int]
-
     /// Where each page is, and the pages of each kind: the same for every site of the same pages.
     struct Tables: Sendable {
+        /// Every page's id, in page order.
         let ids: [PageID]
         let indexByID: [PageID: Int]
         let byKind: [PageKind: [PageID]]
+        /// Names these pages: tables made for other pages have another version (it is random),
+        /// and a next site of the same pages is given these tables, version and all.
+        let version: UInt64
 
-        init(ids: [PageID], indexByID: [PageID: Int]? = nil, byKind: [PageKind: [PageID]]? = nil) {
+        init(ids: [PageID]) {
             self.ids = ids
-            self.indexByID = indexByID ?? Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            self.byKind = byKind ?? Dictionary(grouping: ids, by: \.kind)
+            indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            byKind = Dictionary(grouping: ids, by: \.kind)
+            version = UInt64.random(in: 1 ... .max)
         }
     }
 
-    /// The tables of this site's pages, to give a next site of the same pages.
-    var tables: Tables { Tables(ids: pages.map(\.id), indexByID: indexByID, byKind: ids) }
+    /// Names the site's pages (their ids, in order): two sites with the same version have the
+    /// same pages in the same order.
+    var pagesVersion: UInt64 { tables.version }
 
     init(
         config: SiteConfig, home: HomeText?, pages: [Page], related: [PageID: [PageID]],
@@ -51,18 +55,16 @@ public struct Site: Sendable {
         self.timeline = timeline ?? Timeline(pages: pages)
         self.relationsIndex = relationsIndex ?? RelationsIndex(pages: pages)
         self.search = search ?? SearchIndex(pages: pages)
-        let tables = tables ?? Tables(ids: pages.map(\.id))
-        self.indexByID = tables.indexByID
-        self.ids = tables.byKind
+        self.tables = tables ?? Tables(ids: pages.map(\.id))
     }
 
     /// The ids of every page of `kind`, in id order.
-    public func ids(_ kind: PageKind) -> [PageID] { ids[kind] ?? [] }
+    public func ids(_ kind: PageKind) -> [PageID] { tables.byKind[kind] ?? [] }
 
     /// The position of the page `id` in `pages`.
-    func index(of id: PageID) -> Int? { indexByID[id] }
+    func index(of id: PageID) -> Int? { tables.indexByID[id] }
 
     public func page(_ id: PageID) -> Page? {
-        indexByID[id].map { pages[$0] }
+        tables.indexByID[id].map { pages[$0] }
     }
 }

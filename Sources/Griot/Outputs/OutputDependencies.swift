@@ -37,7 +37,7 @@ struct OutputDependencies: Sendable {
             }
         }
         let new = fingerprints.pageValues
-        if new.ids == pageValues.ids {
+        if new.version != 0, new.version == pageValues.version {
             // The same pages: compared place by place.
             for index in new.ids.indices { compare(new.ids[index], new.values[index], pageValues.values[index]) }
         } else {

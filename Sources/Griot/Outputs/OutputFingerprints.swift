@@ -20,6 +20,8 @@ struct OutputFingerprints: Sendable {
     struct PageValueTable: Sendable {
         var ids: [PageID] = []
         var values: [PageInputValues] = []
+        /// The pages' version (`Site.pagesVersion`); 0 for none.
+        var version: UInt64 = 0
 
         /// The values by page, for comparing tables of different pages.
         var byID: [PageID: PageInputValues] { Dictionary(uniqueKeysWithValues: zip(ids, values)) }
@@ -74,9 +76,9 @@ struct OutputFingerprints: Sendable {
             + site.search.keys.map { .searchShard($0) }
         for input in inputs { siteValues[input] = fingerprint(of: input) }
         let partial = self
-        let ids = site.pages.map(\.id)
+        let ids = site.tables.ids
         // The same pages as the table kept: compared place by place, not looked up.
-        let sameIDs = known.ids == ids
+        let sameIDs = known.version == site.pagesVersion
         let keptByID = sameIDs ? [:] : known.byID
         let perPage = Array(site.pages.indices).concurrentMap { index -> PageInputValues in
             let page = site.pages[index]
@@ -100,7 +102,7 @@ struct OutputFingerprints: Sendable {
                 linkContexts: partial.fingerprint(of: .page(id, .linkContexts)),
                 related: partial.fingerprint(of: .related(id)), backlinks: partial.fingerprint(of: .backlinks(id)))
         }
-        pageValues = PageValueTable(ids: ids, values: perPage)
+        pageValues = PageValueTable(ids: ids, values: perPage, version: site.pagesVersion)
     }
 
     /// The value of `input`, from the tables when it is there.

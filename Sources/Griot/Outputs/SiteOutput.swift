@@ -19,6 +19,31 @@ struct OutputGraph: Sendable {
     /// and the search index): those a rebuild may leave for the next when newer changes wait.
     let siteWide: Range<Int>
 
+    /// What the outputs of a site are made from: two sites of the same shape have the same
+    /// outputs, in the same order.
+    struct Shape: Equatable, Sendable {
+        var pages: UInt64
+        var aliases: UInt64
+        var searchKeys: UInt64
+        var isAbsolute: Bool
+        var includesAliases: Bool
+        var pagesFirst: Bool
+
+        init(site: Site, aliases: Bool = true, pagesFirst: Bool = false) {
+            pages = site.pagesVersion
+            var hash = StableHash()
+            for (index, page) in site.pages.enumerated() where !page.aliases.isEmpty {
+                hash.combine(index)
+                for alias in page.aliases { hash.combine(alias.path) }
+            }
+            self.aliases = hash.value
+            searchKeys = site.search.keysFingerprint
+            isAbsolute = site.config.absoluteRoot != nil
+            includesAliases = aliases
+            self.pagesFirst = pagesFirst
+        }
+    }
+
     /// Every output of `site`; with `aliases` false, all but the redirects from old addresses.
     /// By default the site-wide outputs, the longest to render, come first, so that the cores
     /// share the rest evenly; with `pagesFirst`, the pages readers look at come first and those

@@ -29,38 +29,11 @@ struct ResolveMemory: Sendable {
     var backlinksVersion: UInt64 = 0
     var timeline: Timeline?
     var relationsIndex: RelationsIndex?
-    /// The search index, whose pages' words are reused while their bodies are the same.
+    /// The search index, and each page's words, reused while their bodies are the same.
     var search: SearchIndex?
+    var searchWords = SearchIndex.Memory()
     /// The site's tables of its pages, reused while the pages are the same.
     var siteTables: Site.Tables?
-
-    /// The entries for a build's pages (`ids`, in order), each found by its place while the
-    /// pages are the same as those of the entries, else by its id.
-    struct Lookup {
-        private let memory: ResolveMemory
-        private let aligned: Bool
-        private let byID: [PageID: Entry]
-
-        init(_ memory: ResolveMemory, ids: [PageID]) {
-            self.memory = memory
-            aligned = memory.entryIDs == ids
-            byID = aligned ? [:] : Dictionary(uniqueKeysWithValues: zip(memory.entryIDs, memory.entries))
-        }
-
-        /// The entry of the page at `index`, whatever its file.
-        func entry(at index: Int, id: PageID) -> Entry? {
-            aligned ? memory.entries[index] : byID[id]
-        }
-
-        /// The entry of `page` (at `index`), when it was resolved from the same file against the
-        /// same targets.
-        func entry(at index: Int, for page: Page, targets: UInt64) -> Entry? {
-            guard targets == memory.targets, let entry = entry(at: index, id: page.id),
-                entry.page.sourceHash == page.sourceHash
-            else { return nil }
-            return entry
-        }
-    }
 
     /// A fingerprint of what links can resolve to: two sites with the same one resolve every
     /// link of the same body alike.

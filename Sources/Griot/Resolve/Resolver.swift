@@ -7,7 +7,8 @@ struct Resolver {
     /// `remembers`: the returned memory is kept for a next build (a preview's), which can then
     /// change single words of the search index.
     func resolve(
-        _ content: consuming LoadedContent, reusing previous: ResolveMemory = ResolveMemory(), remembers: Bool = false
+        _ content: consuming LoadedContent, reusing previous: consuming ResolveMemory = ResolveMemory(),
+        remembers: Bool = false
     ) -> (Site, [Diagnostic], ResolveMemory) {
         var diagnostics = DiagnosticBag()
         var memory = ResolveMemory()
@@ -37,35 +38,50 @@ struct Resolver {
         let keptHome = previous.home.flatMap {
             $0.targets == targets && $0.page.sourceHash == content.home?.sourceHash ? $0 : nil
         }
+        let ids = pages.map(\.id)
+        // The same pages as the last build: its tables, and its entries by place.
+        let keptTables = previous.siteTables.flatMap { $0.ids == ids ? $0 : nil }
+        let tables = keptTables ?? Site.Tables(ids: ids)
+        // Each page's entry of the last build, found by place while the pages are the same (the
+        // entries are then taken over and changed where they are), else by id; and the pages
+        // whose bodies are resolved again: those without an entry from the same file and targets.
+        let aligned = keptTables != nil && previous.entryIDs.count == ids.count
+        var entries: [ResolveMemory.Entry] = []
+        var found: [Bool] = []
+        if aligned {
+            swap(&entries, &previous.entries)
+        } else {
+            let byID = Dictionary(uniqueKeysWithValues: zip(previous.entryIDs, previous.entries))
+            previous.entries = []
+            entries.reserveCapacity(pages.count)
+            found.reserveCapacity(pages.count)
+            for (id, page) in zip(ids, pages) {
+                let entry = byID[id]
+                found.append(entry != nil)
+                entries.append(entry ?? ResolveMemory.Entry(page: page, linkedPages: [], diagnostics: []))
+            }
+        }
+        let sameTargets = targets == previous.targets
+        let stale = pages.indices.filter { index in
+            !sameTargets || !(aligned || found[index]) || entries[index].page.sourceHash != pages[index].sourceHash
+        }
         // The table of targets is built only when some body is to be resolved, and only once
         // for as long as what links can point to stays the same.
-        let ids = pages.map(\.id)
-        let kept = ResolveMemory.Lookup(previous, ids: ids)
-        let resolvesSome =
-            pages.indices.contains { kept.entry(at: $0, for: pages[$0], targets: targets) == nil }
-            || (keptHome == nil && content.home != nil)
+        let resolvesSome = !stale.isEmpty || (keptHome == nil && content.home != nil)
         let keptTargets = previous.linkTargets.flatMap { $0.targets == targets ? $0.table : nil }
         let table = resolvesSome ? keptTargets ?? LinkTargets(pages: pages, home: content.home) : keptTargets
         memory.linkTargets = table.map { (targets, $0) }
         let linkResolver = LinkResolver(
             targets: table ?? LinkTargets(pages: [], home: nil), draftFiles: draftFiles, failedFiles: failedFiles)
 
-        memory.entries.reserveCapacity(pages.count)
-        memory.entryIDs = ids
         // Whether any page links to other pages than it did: the backlinks are then gathered anew.
-        var linksChanged = previous.entries.count != pages.count
+        var linksChanged = previous.entryIDs.count != pages.count
         // Each page's links resolve on their own, on all cores, a batch at a time so that few
         // pages have both bodies at once.
         let batch = 1024
-        for start in stride(from: 0, to: pages.count, by: batch) {
-            let range = start..<min(start + batch, pages.count)
-            let resolved = Array(zip(range, pages[range])).concurrentMap {
-                (index, page) -> (ResolveMemory.Entry, reused: Bool) in
-                if var kept = kept.entry(at: index, for: page, targets: targets) {
-                    // Not part of the file: the day of its last commit may have moved since.
-                    if kept.page.updated != page.updated { kept.page.updated = page.updated }
-                    return (kept, true)
-                }
+        for start in stride(from: 0, to: stale.count, by: batch) {
+            let chunk = stale[start..<min(start + batch, stale.count)]
+            let resolved = chunk.map { ($0, pages[$0]) }.concurrentMap { (index, page) -> ResolveMemory.Entry in
                 var bag = DiagnosticBag()
                 let result = linkResolver.resolve(page.body, file: page.file, diagnostics: &bag)
                 var resolved = page
@@ -79,20 +95,26 @@ struct Resolver {
                 fingerprint.combine(page.sourceHash)
                 fingerprint.combine(resolved.body.html)
                 resolved.bodyFingerprint = fingerprint.value
-                return (
-                    ResolveMemory.Entry(page: resolved, linkedPages: Set(result.linkedPages), diagnostics: bag.all),
-                    false
-                )
+                return ResolveMemory.Entry(page: resolved, linkedPages: Set(result.linkedPages), diagnostics: bag.all)
             }
-            for (index, (entry, reused)) in zip(range, resolved) {
-                pages[index] = entry.page
-                diagnostics.append(contentsOf: entry.diagnostics)
-                if !reused, !linksChanged, kept.entry(at: index, id: entry.page.id)?.linkedPages != entry.linkedPages {
+            for (index, entry) in zip(chunk, resolved) {
+                if !linksChanged, !(aligned || found[index]) || entries[index].linkedPages != entry.linkedPages {
                     linksChanged = true
                 }
-                memory.entries.append(entry)
+                pages[index] = entry.page
+                entries[index] = entry
             }
         }
+        for index in pages.indices {
+            // Not part of the file: the day of its last commit may have moved since.
+            if entries[index].page.updated != pages[index].updated {
+                entries[index].page.updated = pages[index].updated
+            }
+            pages[index] = entries[index].page
+            diagnostics.append(contentsOf: entries[index].diagnostics)
+        }
+        memory.entries = entries
+        memory.entryIDs = tables.ids
         memory.backlinks =
             linksChanged ? backlinks(of: pages, entries: memory.entries) : previous.backlinks
         memory.backlinksVersion = linksChanged ? UInt64.random(in: 1 ... .max) : previous.backlinksVersion
@@ -116,15 +138,17 @@ struct Resolver {
         let relationsIndex =
             previous.relationsIndex.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
             ?? RelationsIndex(pages: pages)
-        let search = SearchIndex(pages: pages, reusing: previous.search, keepsPostings: remembers)
+        swap(&memory.searchWords, &previous.searchWords)
+        let search = SearchIndex(
+            pages: pages, reusing: previous.search, memory: &memory.searchWords, keeping: remembers)
         memory.timeline = timeline
         memory.relationsIndex = relationsIndex
         memory.search = search
         var site = Site(
             config: content.config, home: home, pages: pages, related: related, backlinks: memory.backlinks,
             timeline: timeline, relationsIndex: relationsIndex, search: search,
-            tables: previous.siteTables.flatMap { $0.ids == ids ? $0 : nil })
-        memory.siteTables = site.tables
+            tables: tables)
+        memory.siteTables = tables
         // Cross-references made with problems may depend on more than their source: not named.
         site.relatedVersion = memory.related != nil ? relatedSource : nil
         site.backlinksVersion = memory.backlinksVersion

@@ -2,8 +2,8 @@
 /// where it occurs and how much it weighs, cut into shards by the word's first letters so that a
 /// browser downloads only the shards a query needs.
 ///
-/// A page's words are kept per page (`PageWords`) and reused while the page's file and resolved
-/// body are the same, so a preview rebuild reads again only the pages that changed.
+/// A preview keeps each page's words (`PageWords`, in `Memory`) and reuses them while the page's
+/// file and resolved body are the same, so a rebuild reads again only the pages that changed.
 public struct SearchIndex: Sendable {
     /// Where a word occurs in one page: a section (0 is the page's top: title, summary and the text
     /// before the first heading; `i` is the text under the `i`-th heading) and its weight there.
@@ -56,68 +56,80 @@ public struct SearchIndex: Sendable {
     /// shards, and a word on every page would otherwise fill its shard at 10,000 pages.
     static let postingLimit = 400
 
-    /// Every page's words, when kept for the next build (`keepsPostings`); empty otherwise.
-    private(set) var pages: [PageWords]
+    /// What a next build needs to change single words of the index (a preview's): every page's
+    /// words, every word's occurrences in all pages as flat (page, section, weight) triples in
+    /// page order, pages by their place in `pages`, and the words of each two-letter group. Kept
+    /// apart from the index a site holds, so that a rebuild changes it where it is.
+    struct Memory: Sendable {
+        var pages: [PageWords] = []
+        var postings: [String: [Int32]] = [:]
+        var groups: [String: Set<String>] = [:]
+        /// Whether it holds the words of the last build's pages.
+        var isKnown = false
+    }
+
     /// Every shard by key.
     public let shards: [String: Shard]
     /// Every key, sorted.
     public let keys: [String]
     /// A fingerprint of the keys.
     let keysFingerprint: UInt64
-    /// Kept for the next build when asked (a preview's): every word's occurrences in all pages
-    /// as flat (page, section, weight) triples in page order, pages by their place in `pages`,
-    /// and the words of each two-letter group. A rebuild then changes only the words an edit
-    /// changed and builds again only their groups' shards.
-    private let postings: [String: [Int32]]?
-    private let groups: [String: Set<String>]?
 
-    /// The index of `pages`, reading again only the pages `previous` does not hold as they are,
-    /// and building again only the shards whose words changed. `keepsPostings`: keep what a
-    /// next build needs to change single words (more memory; for a preview).
-    init(pages: [Page], reusing previous: SearchIndex? = nil, keepsPostings: Bool = false) {
-        // The same pages in the same order: each is compared with its own earlier reading.
-        if let previous, let postings = previous.postings, let groups = previous.groups, keepsPostings,
-            previous.pages.count == pages.count, zip(previous.pages, pages).allSatisfy({ $0.id == $1.id })
+    /// The index of `pages`, from scratch.
+    init(pages: [Page]) {
+        var memory = Memory()
+        self.init(pages: pages, memory: &memory, keeping: false)
+    }
+
+    /// The index of `pages`. While `memory` holds the words of the same pages (and `previous` is
+    /// the index built with it), only the pages whose bodies changed are read again and only the
+    /// shards whose words changed are built again. `keeping`: leave in `memory` what the next
+    /// build needs (more memory; for a preview); else it is emptied.
+    init(pages: [Page], reusing previous: SearchIndex? = nil, memory: inout Memory, keeping: Bool) {
+        if keeping, memory.isKnown, let previous, memory.pages.count == pages.count,
+            zip(memory.pages, pages).allSatisfy({ $0.id == $1.id })
         {
-            let old = previous.pages
-            let updated = Array(pages.indices).concurrentMap { index in
-                old[index].source == pages[index].bodyFingerprint ? nil : Self.words(of: pages[index])
-            }
-            var words = old
-            var postings = postings
-            var groups = groups
+            let changed = pages.indices.filter { memory.pages[$0].source != pages[$0].bodyFingerprint }
+            let read = changed.concurrentMap { Self.words(of: pages[$0]) }
             var dirty = Set<String>()
-            for (index, new) in updated.enumerated() {
-                guard let new else { continue }
+            for (index, new) in zip(changed, read) {
+                let old = memory.pages[index]
                 Self.update(
-                    page: Int32(index), from: old[index], to: new, postings: &postings, groups: &groups,
+                    page: Int32(index), from: old, to: new, postings: &memory.postings, groups: &memory.groups,
                     dirty: &dirty)
-                words[index] = new
+                memory.pages[index] = new
             }
-            self.pages = words
             var all = previous.shards.filter { !dirty.contains(SearchText.prefix($0.key, 2)) }
-            let (frozen, frozenGroups, frozenWords) = (postings, groups, words)
-            let rebuilt = Array(dirty).concurrentMap { group in
-                Self.shards(ofGroup: group, words: frozenGroups[group] ?? [], postings: frozen, pages: frozenWords)
+            let unchanged = all.count
+            let rebuilt = Array(dirty).concurrentMap { [memory] group in
+                Self.shards(
+                    ofGroup: group, words: memory.groups[group] ?? [], postings: memory.postings, pages: memory.pages)
             }
             for part in rebuilt { all.merge(part) { first, _ in first } }
             shards = all
-            keys = all.keys.sorted()
-            keysFingerprint = Self.fingerprint(keys)
-            self.postings = postings
-            self.groups = groups
+            // The same keys as before when the groups built again have as many as they had, all
+            // known before.
+            if rebuilt.reduce(0, { $0 + $1.count }) == previous.shards.count - unchanged,
+                rebuilt.allSatisfy({ $0.keys.allSatisfy { previous.shards[$0] != nil } })
+            {
+                keys = previous.keys
+                keysFingerprint = previous.keysFingerprint
+            } else {
+                keys = all.keys.sorted()
+                keysFingerprint = Self.fingerprint(keys)
+            }
             return
         }
         var known: [PageID: PageWords] = [:]
-        for words in previous?.pages ?? [] { known[words.id] = words }
+        for words in memory.pages { known[words.id] = words }
+        memory = Memory()
         let kept = known
-        self.pages = pages.concurrentMap { page in
+        let words = pages.concurrentMap { page in
             if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
             return Self.words(of: page)
         }
         // Shards never share a two-letter group, so the words are split by it into parts built
         // on all cores, each reading every page's words but keeping only its own.
-        let words = self.pages
         let parts = Array(0..<Self.partitions).concurrentMap { part in
             let postings = Self.postings(of: words, part: part)
             var groups: [String: Set<String>] = [:]
@@ -127,28 +139,22 @@ public struct SearchIndex: Sendable {
                 shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, pages: words)) { a, _ in a
                 }
             }
-            return (shards, keepsPostings ? postings : [:], keepsPostings ? groups : [:])
+            return (shards, keeping ? postings : [:], keeping ? groups : [:])
         }
         var all: [String: Shard] = [:]
         for part in parts { all.merge(part.0) { first, _ in first } }
         shards = all
         keys = all.keys.sorted()
         keysFingerprint = Self.fingerprint(keys)
-        if keepsPostings {
-            var postings: [String: [Int32]] = [:]
-            var groups: [String: Set<String>] = [:]
-            for part in parts {
-                postings.merge(part.1) { first, _ in first }
-                groups.merge(part.2) { first, _ in first }
-            }
-            self.postings = postings
-            self.groups = groups
-        } else {
-            postings = nil
-            groups = nil
-            // Nothing reuses them: a single build frees every page's words once its shards are made.
-            self.pages = []
+        // Nothing reuses them unless kept: a single build frees every page's words once its
+        // shards are made.
+        guard keeping else { return }
+        for part in parts {
+            memory.postings.merge(part.1) { first, _ in first }
+            memory.groups.merge(part.2) { first, _ in first }
         }
+        memory.pages = words
+        memory.isKnown = true
     }
 
     private static func fingerprint(_ keys: [String]) -> UInt64 {

@@ -14,8 +14,8 @@ final class ResponseCache: Sendable {
         /// The ETag and modification time, for conditional requests (nil: never "not modified").
         var tag: String?
         var modified: Date?
-        /// The answer's head as last sent whole, and the second its Date header names.
-        var stamped: (second: Int, head: HTTPResponse)? = nil
+        /// The whole answer to a GET as last sent, as bytes, and the second its Date header names.
+        var stamped: (second: Int, bytes: ByteBuffer)? = nil
     }
 
     /// Files larger than this are streamed, never kept.
@@ -38,20 +38,33 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// The answer kept for `path` in build `generation` with its whole head, as `head` makes it
-    /// for `second`: made once a second at most, so that a page asked for again and again costs
-    /// no header building.
-    func stamped(
-        for path: String, generation: Int, second: Int, head: (Entry) -> HTTPResponse
-    ) -> (entry: Entry, head: HTTPResponse)? {
+    /// The whole answer to a GET kept for `path` in build `generation`, as bytes, its head as
+    /// `head` makes it for `second`: made once a second at most, so that a page asked for again
+    /// and again costs no header building.
+    func stamped(for path: String, generation: Int, second: Int, head: (Entry) -> HTTPResponse) -> ByteBuffer? {
         store.withLock { store in
             guard store.generation == generation, var entry = store.entries[path] else { return nil }
-            if let stamped = entry.stamped, stamped.second == second { return (entry, stamped.head) }
-            let made = head(entry)
-            entry.stamped = (second, made)
+            if let stamped = entry.stamped, stamped.second == second { return stamped.bytes }
+            let bytes = Self.serialize(head(entry), body: entry.body)
+            entry.stamped = (second, bytes)
             store.entries[path] = entry
-            return (entry, made)
+            return bytes
         }
+    }
+
+    /// An HTTP/1.1 answer as it goes on the wire: status line, header fields, blank line, body.
+    static func serialize(_ response: HTTPResponse, body: ByteBuffer) -> ByteBuffer {
+        var bytes = ByteBufferAllocator().buffer(capacity: 512 + body.readableBytes)
+        bytes.writeString("HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n")
+        for field in response.headerFields {
+            bytes.writeString(field.name.rawName)
+            bytes.writeString(": ")
+            bytes.writeString(field.value)
+            bytes.writeString("\r\n")
+        }
+        bytes.writeString("\r\n")
+        bytes.writeImmutableBuffer(body)
+        return bytes
     }
 
     /// Keeps `entry` for `path`, unless a newer build has been recorded since it was made.

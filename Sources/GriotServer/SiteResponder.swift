@@ -23,9 +23,15 @@ struct SiteResponder: Sendable {
 
     /// The host name of a `Host` header, lowercased, without its port: `localhost:8080` → `localhost`.
     static func hostName(_ authority: String) -> String {
-        let lowered = authority.lowercased()
-        if lowered.hasPrefix("["), let end = lowered.firstIndex(of: "]") { return String(lowered[...end]) }
-        return String(lowered.split(separator: ":", maxSplits: 1).first ?? "")
+        // Asked for every request: no lowering or splitting unless needed.
+        var name = Substring(authority)
+        if name.hasPrefix("["), let end = name.firstIndex(of: "]") {
+            name = name[...end]
+        } else if let colon = name.firstIndex(of: ":") {
+            name = name[..<colon]
+        }
+        return name.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+            ? name.lowercased() : String(name)
     }
 
     /// Sent with every response: no guessing of types from content, and scripts, styles and
@@ -55,7 +61,7 @@ struct SiteResponder: Sendable {
     /// The answer to `request` when it is kept in memory from an earlier one and needs nothing
     /// else (no redirect, no stream, no closing): what `respond(to:)` would answer, found without
     /// a task. Nil otherwise.
-    func keptAnswer(to request: HTTPRequest) -> (HTTPResponse, ByteBuffer?)? {
+    func keptAnswer(to request: HTTPRequest) -> KeptAnswer? {
         // Only a plain path is looked up as it came: it is then the path `respond(to:)` reads.
         guard request.method == .get || request.method == .head, let path = request.path, path.hasPrefix("/"),
             !path.hasPrefix("//"), !path.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%") }),
@@ -65,21 +71,29 @@ struct SiteResponder: Sendable {
         let snapshot = state.snapshot
         guard !snapshot.isRebuilding, !Self.ownPaths.contains(path) else { return nil }
         let isHead = request.method == .head
-        if request.headerFields[.ifNoneMatch] == nil, request.headerFields[.ifModifiedSince] == nil {
-            // Not conditional: the whole answer, its head made once a second.
+        if !isHead, request.headerFields[.ifNoneMatch] == nil, request.headerFields[.ifModifiedSince] == nil {
+            // Not conditional: the whole answer, as bytes made once a second.
             let now = HTTPDate.now()
             let kept = cache.stamped(for: path, generation: snapshot.generation, second: now.second) { entry in
                 var headers = entry.headers
                 Self.addCommonHeaders(to: &headers, date: now.text)
                 return HTTPResponse(status: entry.status, headerFields: headers)
             }
-            return kept.map { ($0.head, isHead ? nil : $0.entry.body) }
+            return kept.map { .bytes($0) }
         }
         guard let kept = cache.entry(for: path, generation: snapshot.generation) else { return nil }
         var (status, headers, body) = parts(
             of: kept, requestHeaders: request.headerFields, head: isHead)
         Self.addCommonHeaders(to: &headers)
-        return (HTTPResponse(status: status, headerFields: headers), body)
+        return .parts(HTTPResponse(status: status, headerFields: headers), body)
+    }
+
+    /// An answer kept in memory.
+    enum KeptAnswer {
+        /// The whole answer, as it goes on the wire (HTTP/1.1).
+        case bytes(ByteBuffer)
+        /// Its head and body.
+        case parts(HTTPResponse, ByteBuffer?)
     }
 
     /// The preview's own paths, answered before the output folder is looked at.

@@ -75,6 +75,20 @@ struct PreviewHardeningTests {
         }
         let statuses = answers.components(separatedBy: "HTTP/1.1 ").dropFirst().map { String($0.prefix(3)) }
         #expect(statuses == ["200", "301", "404", "200"])
+        // Each answer is exactly its head and the body its length announces (none for HEAD):
+        // nothing of one answer's framing leaks into the next.
+        var rest = Array(answers.utf8)[...]
+        let blank = Array("\r\n\r\n".utf8)
+        for (index, status) in statuses.enumerated() {
+            try #require(rest.starts(with: "HTTP/1.1 \(status)".utf8), "answer \(index)")
+            let end = try #require(rest.indices.first { rest[$0...].starts(with: blank) })
+            let head = String(decoding: rest[..<end], as: UTF8.self)
+            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+            let bodyLength = index == 3 ? 0 : try #require(length, "answer \(index) has no length")
+            rest = rest[(end + blank.count)...].dropFirst(bodyLength)
+        }
+        #expect(rest.isEmpty, "after the answers: \(String(decoding: rest.prefix(40), as: UTF8.self))")
     }
 
     @Test("a large file arrives whole, with its length announced")

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Caps the connections open at once: one more is closed as soon as it is accepted, so a flood of
 /// clients cannot use up the descriptors the server needs to answer the others. Also installs
-/// `HTTP10Close` and `KeptAnswers` on each connection.
+/// `HTTP10Close`, `KeptAnswers` and `GoneStreams` on each connection.
 final class ConnectionLimiter: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = NIOAny
 
@@ -40,6 +40,7 @@ final class ConnectionLimiter: ChannelInboundHandler, RemovableChannelHandler, S
     func channelActive(context: ChannelHandlerContext) {
         // By now the server has finished the connection's pipeline.
         KeptAnswers.install(in: context.pipeline, responder: responder)
+        GoneStreams.install(in: context.pipeline)
         context.fireChannelActive()
     }
 

@@ -171,6 +171,18 @@ struct PreviewHardeningTests {
         #expect(status == 200)
     }
 
+    @Test("live-reload streams a client closes are released at once: 40 come and go through a limit of 8")
+    func liveReloadChurn() throws {
+        let site = try ServedSite(arguments: ["--max-connections", "8"])
+        defer { site.stop() }
+        for cycle in 0..<40 {
+            let (events, greeting) = try RawHTTP.openEvents(port: site.port)
+            close(events)
+            try #require(greeting.contains(": connected"), "stream \(cycle) was not opened")
+        }
+        #expect(try site.get("/countries/alpha/").status == 200)
+    }
+
     @Test("content/ moved away and back is watched again")
     func contentMovedAwayAndBack() throws {
         let site = try ServedSite()

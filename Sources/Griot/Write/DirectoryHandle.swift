@@ -170,20 +170,26 @@ struct DirectoryHandle: Sendable {
 
     /// The names in this folder, without `.` and `..`.
     func entries() throws(Failure) -> [String] {
+        try typedEntries().map(\.name)
+    }
+
+    /// The names in this folder, without `.` and `..`, each with the type the folder records for
+    /// it (`DT_REG`, `DT_DIR`…, `DT_UNKNOWN` when the file system does not say): no `stat` each.
+    func typedEntries() throws(Failure) -> [(name: String, type: UInt8)] {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else {
             throw Failure(path: path, code: errno)
         }
         defer { closedir(stream) }
         rewinddir(stream)
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
-        return names
+        return entries
     }
 
     /// Removes the entry `name`: a file or link is unlinked (a link's target is never touched), a

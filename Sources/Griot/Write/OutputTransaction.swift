@@ -258,20 +258,35 @@ struct OutputTransaction: Sendable {
                 end = path[..<slash].lastIndex(of: "/")
             }
         }
-        func visit(_ folder: DirectoryHandle, prefix: String) throws(DirectoryHandle.Failure) {
-            for name in try folder.entries() {
-                let path = prefix + name
-                let isFolder = folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
-                if isFolder && folders.contains(Substring(path)) {
-                    let child = try folder.subdirectory(name, create: false)
-                    defer { child.close() }
-                    try visit(child, prefix: path + "/")
-                } else if isFolder || !paths.contains(path) {
-                    try folder.remove(name)
+        let frozen = folders
+        // Folder by folder, one level at a time, on all cores: a site's folders are many and
+        // small, and each costs the kernel a few calls, most of a warm build's commit.
+        var level = [""]
+        while !level.isEmpty {
+            let visited = level.concurrentMap { prefix -> Result<[String], DirectoryHandle.Failure> in
+                Result { () throws(DirectoryHandle.Failure) -> [String] in
+                    let folder =
+                        prefix.isEmpty ? staging : try staging.subdirectory(path: prefix.dropLast(), create: false)
+                    defer { if !prefix.isEmpty { folder.close() } }
+                    var kept: [String] = []
+                    for (name, type) in try folder.typedEntries() {
+                        let path = prefix + name
+                        let isFolder =
+                            type == DT_UNKNOWN
+                            ? folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+                            : type == DT_DIR
+                        if isFolder && frozen.contains(Substring(path)) {
+                            kept.append(path + "/")
+                        } else if isFolder || !paths.contains(path) {
+                            try folder.remove(name)
+                        }
+                    }
+                    return kept
                 }
             }
+            level = []
+            for result in visited { level += try result.get() }
         }
-        try visit(staging, prefix: "")
     }
 
     /// The trees a commit recorded as Griot's: the output is one of them.

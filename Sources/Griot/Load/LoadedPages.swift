@@ -30,9 +30,9 @@ struct LoadedPages: Sendable {
 
     /// Takes in the files at `changed` (indices in `paths`) and those left unkept last time, each
     /// as `load` gives it from its number and its entry in `files` (the file table), updating
-    /// `files` to match; returns the diagnostics
-    /// of every file, in order. Nil, with nothing changed, when a file stops or starts being a
-    /// page (or turns draft), or when too many changed: the load then walks every file.
+    /// `files` to match; returns the diagnostics of every file, in order. Nil, with nothing
+    /// changed, when a file stops or starts being a page (or turns draft), or when too many
+    /// changed: the load then walks every file.
     mutating func update(
         changed: [Int], files: inout [String: LoadedFile], includeDrafts: Bool,
         load: (Int, LoadedFile?) -> (LoadedFile, trusted: Bool)

@@ -33,6 +33,9 @@ public struct BuildOptions: Sendable {
     /// stay; the memory stays as the last finished build left it, so the next build renders
     /// again all that this one had to.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// The large outputs (the timeline, the relations index, the exports) go to their files in
+    /// pieces of about this many bytes as they render; tests make it small.
+    var pieceSize = 1 << 20
 
     public init(
         siteDirectory: URL, outputDirectory: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
@@ -264,7 +267,23 @@ public struct Builder: Sendable {
                     return WriteResult(
                         path: path, outcome: .success(.unchanged), fingerprint: fingerprint, inputs: kept)
                 }
-                var contents = output.render(stops != nil ? stoppingReader ?? reader : reader)
+                let outputReader = stops != nil ? stoppingReader ?? reader : reader
+                if portableLinks == nil, let streamed = output as? any StreamedOutput {
+                    let outcome = Result { () throws(DirectoryHandle.Failure) in
+                        try transaction.write(path, pieceSize: options.pieceSize) { sink in
+                            streamed.render(outputReader, into: sink)
+                            // Told to stop while it rendered: what it made may be cut short.
+                            return !(stops?() ?? false)
+                        }
+                    }
+                    if case .success(nil) = outcome {
+                        return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                    }
+                    return WriteResult(
+                        path: path, outcome: outcome.map { $0 ?? .unchanged }, fingerprint: fingerprint, inputs: kept,
+                        rendered: true)
+                }
+                var contents = output.render(outputReader)
                 // Told to stop while it rendered: what it made may be cut short.
                 if let stops, stops() {
                     return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)

@@ -1,5 +1,5 @@
 /// The home page: the site's own text, countries by region, topics and the latest events.
-struct HomeOutput: SiteOutput {
+struct HomeOutput: StreamedOutput {
     /// How many of the latest timeline entries the home page shows.
     static let latestCount = 8
 
@@ -18,8 +18,8 @@ struct HomeOutput: SiteOutput {
         return inputs
     }
 
-    func render(_ reader: SiteReader) -> String {
-        reader.render(view(reader), template: "home")
+    func render(_ reader: SiteReader, into sink: TextSink) {
+        reader.render(view(reader), template: "home", into: sink)
     }
 
     func view(_ reader: SiteReader) -> HomeView {

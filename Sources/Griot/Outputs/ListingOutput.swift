@@ -1,6 +1,6 @@
 /// The list of every country (`countries/index.html`: by region, then A–Z) or every topic
 /// (`topics/index.html`: A–Z).
-struct ListingOutput: SiteOutput {
+struct ListingOutput: StreamedOutput {
     let kind: PageKind
 
     var path: String { kind.urlPrefix + "index.html" }
@@ -14,8 +14,8 @@ struct ListingOutput: SiteOutput {
         return inputs
     }
 
-    func render(_ reader: SiteReader) -> String {
-        reader.render(view(reader), template: "list")
+    func render(_ reader: SiteReader, into sink: TextSink) {
+        reader.render(view(reader), template: "list", into: sink)
     }
 
     func view(_ reader: SiteReader) -> ListingView {

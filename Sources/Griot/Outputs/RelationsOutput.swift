@@ -1,14 +1,14 @@
 /// The bilateral-relations index: one table of every country, sortable and filterable by its script,
 /// with a chart of relations established per decade.
-struct RelationsOutput: SiteOutput {
+struct RelationsOutput: StreamedOutput {
     var path: String { "relations/index.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
         Set<SiteInput>([.config, .relationsIndex, .template("relations")]).union(Set<SiteInput>.navigation(in: site))
     }
 
-    func render(_ reader: SiteReader) -> String {
-        reader.render(view(reader), template: "relations")
+    func render(_ reader: SiteReader, into sink: TextSink) {
+        reader.render(view(reader), template: "relations", into: sink)
     }
 
     func view(_ reader: SiteReader) -> RelationsView {

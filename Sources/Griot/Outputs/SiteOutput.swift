@@ -12,6 +12,19 @@ protocol SiteOutput: Sendable {
     func render(_ reader: SiteReader) -> String
 }
 
+/// An output large enough to be written as it renders (the timeline, the relations index, the
+/// exports): its text goes to the file a piece at a time and is never held whole.
+protocol StreamedOutput: SiteOutput {
+    /// Renders the file's contents into `sink`, a piece at a time.
+    func render(_ reader: SiteReader, into sink: TextSink)
+}
+
+extension StreamedOutput {
+    func render(_ reader: SiteReader) -> String {
+        TextSink.collecting { render(reader, into: $0) }
+    }
+}
+
 /// Every output of a site, in the order they are rendered.
 struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]

@@ -133,6 +133,12 @@ struct SiteReader: Sendable {
         read(.template(template))
         return templates.render(viewModel, template: template, shouldStop: shouldStop)
     }
+
+    /// Renders `template` with a view model into `sink`, a piece at a time.
+    func render(_ viewModel: some TemplateObject, template: String, into sink: TextSink) {
+        read(.template(template))
+        templates.render(viewModel, template: template, shouldStop: shouldStop, into: sink)
+    }
 }
 
 /// Collects the inputs a reader was asked for; safe to share between threads.

@@ -1,5 +1,5 @@
 /// The timeline: every dated entry, grouped by period and year.
-struct TimelineOutput: SiteOutput {
+struct TimelineOutput: StreamedOutput {
     var path: String { "timeline/index.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
@@ -7,8 +7,8 @@ struct TimelineOutput: SiteOutput {
             .union(Set<SiteInput>.navigation(in: site))
     }
 
-    func render(_ reader: SiteReader) -> String {
-        reader.render(view(reader), template: "timeline")
+    func render(_ reader: SiteReader, into sink: TextSink) {
+        reader.render(view(reader), template: "timeline", into: sink)
     }
 
     /// The entries of a period under their year headings. A year with a single entry needs no

@@ -74,6 +74,14 @@ public struct Templates: Sendable {
         renderer.render(name, with: .object(viewModel), shouldStop: shouldStop)
     }
 
+    /// Renders the template `name` with a view model into `sink`, a piece at a time.
+    func render(
+        _ viewModel: some TemplateObject, template name: String, shouldStop: (@Sendable () -> Bool)? = nil,
+        into sink: TextSink
+    ) {
+        renderer.render(name, with: .object(viewModel), shouldStop: shouldStop, into: sink)
+    }
+
     private static func mustacheFiles(in directory: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var names: [String] = []

@@ -61,31 +61,23 @@ struct OutputTransaction: Sendable {
     /// Writes the file at `path` (relative to the output) unless the live output already holds
     /// these bytes.
     func write(_ path: String, contents bytes: UnsafeRawBufferPointer) throws(DirectoryHandle.Failure) -> Outcome {
-        let slash = path.lastIndex(of: "/")
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let folderPath = slash.map { path[..<$0] } ?? ""
-        let folder = try staging.subdirectory(path: folderPath, create: true)
-        defer { folder.close() }
-        if inPlace {
-            if folder.file(name, holds: bytes) != nil { return .unchanged }
-            try folder.replaceFile(name, contents: bytes)
-            return .written
+        let file = try StreamedFile(path, staging: staging, live: live, inPlace: inPlace, size: bytes.count)
+        file.append(bytes)
+        return try file.finish()
+    }
+
+    /// Writes the file at `path` as `render` hands its text to the sink, a piece of about
+    /// `pieceSize` bytes at a time, unless the live output already holds these bytes. `render`
+    /// answers whether it finished; if not (it was told to stop), the file is left as it was.
+    func write(_ path: String, pieceSize: Int, render: (TextSink) -> Bool) throws(DirectoryHandle.Failure)
+        -> Outcome?
+    {
+        let file = try StreamedFile(path, staging: staging, live: live, inPlace: inPlace)
+        guard render(TextSink(pieceSize: pieceSize) { file.append($0) }) else {
+            file.abandon()
+            return nil
         }
-        if let live, let liveFolder = try? live.subdirectory(path: folderPath, create: false) {
-            defer { liveFolder.close() }
-            if let kept = liveFolder.file(name, holds: bytes) {
-                if let current = folder.status(of: name), current.st_ino == kept.st_ino, current.st_dev == kept.st_dev {
-                    return .unchanged
-                }
-                try folder.remove(name)
-                if linkat(liveFolder.descriptor, name, folder.descriptor, name, 0) == 0 { return .unchanged }
-                // No hard links on this file system: copy the bytes and the modification time.
-                try folder.createFile(name, contents: bytes, modified: kept.st_mtim)
-                return .unchanged
-            }
-        }
-        try folder.createFile(name, contents: bytes)
-        return .written
+        return try file.finish()
     }
 
     /// Puts the live output's file at `path` into the staging tree as it is (a hard link), for an

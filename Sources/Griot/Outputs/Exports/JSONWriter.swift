@@ -10,14 +10,21 @@ struct JSONWriter {
     private var isEmpty = true
     /// Written on one line, without spaces: for files only programs read (the search index).
     private var compact = false
+    /// Where the text goes as it grows, between the elements of arrays; nil: it is kept whole.
+    private var sink: TextSink?
 
     /// The JSON text of one value written by `body`.
     static func document(_ body: (inout JSONWriter) -> Void) -> String {
+        TextSink.collecting { document(into: $0, body) }
+    }
+
+    /// The JSON text of one value written by `body`, handed to `sink` a piece at a time.
+    static func document(into sink: TextSink, _ body: (inout JSONWriter) -> Void) {
         var writer = JSONWriter()
+        writer.sink = sink
         body(&writer)
-        // Appended in place: at 10,000 pages a copy would be another 20 MB.
         writer.text.append("\n")
-        return writer.text
+        sink.takeLast(writer.text)
     }
 
     /// The JSON text of one value written by `body`, on one line and without a newline.
@@ -41,6 +48,7 @@ struct JSONWriter {
         for item in items {
             element()
             body(&self, item)
+            sink?.takeIfFull(&text)
         }
         close("]")
     }

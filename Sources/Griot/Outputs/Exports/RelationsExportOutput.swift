@@ -1,6 +1,6 @@
 /// The relations index as data: `relations.json` (with `relations.schema.json` beside it) or
 /// `relations.csv` (RFC 4180: a header row, CRLF line ends, UTF-8), one country a record, by name.
-struct RelationsExportOutput: SiteOutput {
+struct RelationsExportOutput: StreamedOutput {
     enum Format { case json, csv }
 
     let format: Format
@@ -9,9 +9,9 @@ struct RelationsExportOutput: SiteOutput {
 
     func inputs(in site: Site) -> Set<SiteInput> { [.config, .relationsIndex] }
 
-    func records(_ reader: SiteReader) -> [ExportRecords.Relation] {
+    func records(_ reader: SiteReader) -> some Sequence<ExportRecords.Relation> {
         let config = reader.config
-        return reader.relationsIndex.byName.map { row in
+        return reader.relationsIndex.byName.lazy.map { row in
             ExportRecords.Relation(
                 country: row.name, slug: row.country.slug, url: ExportRecords.address(row.country.path, config),
                 region: row.region, iso: row.iso, established: row.relation.established?.export,
@@ -19,10 +19,10 @@ struct RelationsExportOutput: SiteOutput {
         }
     }
 
-    func render(_ reader: SiteReader) -> String {
+    func render(_ reader: SiteReader, into sink: TextSink) {
         let records = records(reader)
         guard format == .csv else {
-            return JSONWriter.document { json in
+            return JSONWriter.document(into: sink) { json in
                 json.object { $0.field("countries") { $0.array(records) { $1.write(to: &$0) } } }
             }
         }
@@ -37,8 +37,9 @@ struct RelationsExportOutput: SiteOutput {
                 record.established?.edtf ?? "", record.established?.lower ?? "", record.established?.upper ?? "",
                 record.severed?.edtf ?? "", record.severed?.lower ?? "", record.severed?.upper ?? "", record.status,
             ])
+            sink.takeIfFull(&csv)
         }
-        return csv
+        sink.takeLast(csv)
     }
 }
 

@@ -1,7 +1,7 @@
 /// `timelinejs.json`: the timeline in Knight Lab's TimelineJS3 format, so it opens in that tool as
 /// it is: each entry an event (`start_date`, `end_date` for a period, `text.headline`,
 /// `text.text` linking the page it comes from), each period of the timeline an era.
-struct TimelineJSOutput: SiteOutput {
+struct TimelineJSOutput: StreamedOutput {
     var path: String { "timelinejs.json" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
@@ -59,22 +59,21 @@ struct TimelineJSOutput: SiteOutput {
         }
     }
 
-    func render(_ reader: SiteReader) -> String {
+    func render(_ reader: SiteReader, into sink: TextSink) {
         let config = reader.config
         let timeline = reader.timeline
-        var events: [Slide] = []
-        for (index, entry) in reader.untilStopped(timeline.entries.enumerated()) {
+        // Made one at a time as they are written: at 100,000 pages the slides would be a large array.
+        let events = reader.untilStopped(timeline.entries.enumerated()).lazy.map { index, entry in
             let display = entry.date.displayText
             let start = entry.date.start.date ?? entry.date.anchorDate
             let end = entry.date.isInterval ? entry.date.end.date : nil
             let page = HTMLEscaping.text(reader.title(of: entry.page) ?? entry.page.slug)
             let url = HTMLEscaping.href(ExportRecords.address(entry.page.path, config))
-            events.append(
-                Slide(
-                    start: DateObject(start, display: display), end: end.map { DateObject($0, display: nil) },
-                    headline: entry.title,
-                    text: "<p>\(HTMLEscaping.text(display)) · <a href=\"\(url)\">\(page)</a></p>",
-                    id: "\(entry.page.kind.rawValue)-\(entry.page.slug)-\(index)"))
+            return Slide(
+                start: DateObject(start, display: display), end: end.map { DateObject($0, display: nil) },
+                headline: entry.title,
+                text: "<p>\(HTMLEscaping.text(display)) · <a href=\"\(url)\">\(page)</a></p>",
+                id: "\(entry.page.kind.rawValue)-\(entry.page.slug)-\(index)")
         }
         // One era a period, spanning the best-estimate years of its entries.
         let eras = timeline.periods.compactMap { period -> Slide? in
@@ -84,10 +83,10 @@ struct TimelineJSOutput: SiteOutput {
         }
         let title = Slide(
             headline: config.title, text: config.description.isEmpty ? nil : config.description)
-        return JSONWriter.document { json in
+        JSONWriter.document(into: sink) { json in
             json.object {
                 $0.field("eras") { $0.array(eras) { $1.write(to: &$0) } }
-                $0.field("events") { $0.array(reader.untilStopped(events)) { $1.write(to: &$0) } }
+                $0.field("events") { $0.array(events) { $1.write(to: &$0) } }
                 $0.field("title") { title.write(to: &$0) }
             }
         }

@@ -14,6 +14,19 @@ struct TemplateRenderer: Sendable {
         return output.text
     }
 
+    /// The template `name` rendered with `root` as its context, handed to `sink` a piece at a
+    /// time (after the item of a list that filled a piece).
+    func render(
+        _ name: String, with root: TemplateValue, shouldStop: (@Sendable () -> Bool)? = nil, into sink: TextSink
+    ) {
+        var output = TemplateOutput()
+        output.shouldStop = shouldStop
+        output.sink = sink
+        var stack = [root]
+        render(templates[name] ?? [], stack: &stack, overrides: [:], into: &output)
+        sink.takeLast(output.text)
+    }
+
     private func render(
         _ nodes: [TemplateNode], stack: inout [TemplateValue], overrides: [String: [TemplateNode]],
         into output: inout TemplateOutput
@@ -49,6 +62,7 @@ struct TemplateRenderer: Sendable {
                         stack.append(item)
                         render(children, stack: &stack, overrides: overrides, into: &output)
                         stack.removeLast()
+                        output.sink?.takeIfFull(&output.text)
                     }
                 case .text, .number, .object:
                     stack.append(value)
@@ -100,6 +114,8 @@ struct TemplateOutput {
     /// Asked before each item of a list; once it answers true, nothing more is written.
     var shouldStop: (@Sendable () -> Bool)?
     var isStopped = false
+    /// Where the text goes as it grows; nil: it is kept whole.
+    var sink: TextSink?
     /// Put before every line of template text (not inside values) while it is not empty.
     var indentation = ""
     private var atLineStart = true

@@ -30,6 +30,8 @@ struct OutputTransaction: Sendable {
     let outputName: String
     /// Whether the staging tree is the live output itself.
     let inPlace: Bool
+    /// Whether the staging tree was made by this build: it then holds only what this build wrote.
+    let stagingIsNew: Bool
     /// The fingerprints recorded for the live output's files when they were written; empty when
     /// none were, when they describe another tree than the live one, or when the caller said it
     /// knows them.
@@ -37,7 +39,7 @@ struct OutputTransaction: Sendable {
 
     init(
         parent: DirectoryHandle, work: DirectoryHandle, staging: DirectoryHandle, live: DirectoryHandle?,
-        lock: OutputLock, outputName: String, inPlace: Bool, readsRecord: Bool
+        lock: OutputLock, outputName: String, inPlace: Bool, stagingIsNew: Bool = false, readsRecord: Bool
     ) {
         self.parent = parent
         self.work = work
@@ -46,6 +48,7 @@ struct OutputTransaction: Sendable {
         self.lock = lock
         self.outputName = outputName
         self.inPlace = inPlace
+        self.stagingIsNew = stagingIsNew
         previousFingerprints = readsRecord ? Self.readFingerprints(in: work, live: live) : [:]
         // Files are about to change under the record; a build killed part way must not leave
         // it vouching for them.
@@ -151,7 +154,7 @@ struct OutputTransaction: Sendable {
         defer { close() }
         if inPlace, let stale {
             for path in stale { try removeFile(path) }
-        } else {
+        } else if !stagingIsNew {
             try prune(keeping: paths)
         }
         var identities: [TreeIdentity] = []

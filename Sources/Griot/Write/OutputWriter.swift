@@ -92,13 +92,14 @@ struct OutputWriter {
         do {
             removeLegacyFolders(in: parent)
             let writesInPlace = inPlace && live != nil
+            let stagingIsNew = !writesInPlace && work.status(of: OutputTransaction.stagingName) == nil
             let staging =
                 writesInPlace
                 ? try parent.subdirectory(outputName, create: false)
                 : try parent.subdirectory(path: "\(workFolderName)/\(OutputTransaction.stagingName)", create: true)
             return OutputTransaction(
                 parent: parent, work: work, staging: staging, live: live, lock: lock, outputName: outputName,
-                inPlace: writesInPlace, readsRecord: readsRecord)
+                inPlace: writesInPlace, stagingIsNew: stagingIsNew, readsRecord: readsRecord)
         } catch {
             live?.close()
             lock.release()

@@ -246,4 +246,22 @@ struct SearchIndexTests {
         let filler = try #require((fi["terms"] as? [String: [Int]])?["filler"])
         #expect(filler.count == SearchIndex.postingLimit * 3)
     }
+
+    @Test("the index is the same whether the pages' words are read a few pages at a time or all at once")
+    func batchesMakeTheSameIndex() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        try fixture.addBulkPages(40)
+        let site = try #require(fixture.check().site)
+        var kept = SearchIndex.Memory()
+        let whole = SearchIndex(pages: site.pages, memory: &kept, keeping: true)
+        for batch in [1, 7, 1000] {
+            var memory = SearchIndex.Memory()
+            let read = SearchIndex(pages: site.pages, memory: &memory, keeping: false, batch: batch)
+            #expect(read.keys == whole.keys, "batch \(batch)")
+            for key in whole.keys {
+                #expect(read.shards[key]?.fingerprint == whole.shards[key]?.fingerprint, "batch \(batch), \(key)")
+            }
+        }
+    }
 }

@@ -84,8 +84,9 @@ public struct SearchIndex: Sendable {
     /// The index of `pages`. While `memory` holds the words of the same pages (and `previous` is
     /// the index built with it), only the pages whose bodies changed are read again and only the
     /// shards whose words changed are built again. `keeping`: leave in `memory` what the next
-    /// build needs (more memory; for a preview); else it is emptied.
-    init(pages: [Page], reusing previous: SearchIndex? = nil, memory: inout Memory, keeping: Bool) {
+    /// build needs (more memory; for a preview); else it is emptied, and the pages are read
+    /// `batch` at a time.
+    init(pages: [Page], reusing previous: SearchIndex? = nil, memory: inout Memory, keeping: Bool, batch: Int = 2048) {
         if keeping, memory.isKnown, let previous, memory.pages.count == pages.count,
             zip(memory.pages, pages).allSatisfy({ $0.id == $1.id })
         {
@@ -101,9 +102,9 @@ public struct SearchIndex: Sendable {
             }
             var all = previous.shards.filter { !dirty.contains(SearchText.prefix($0.key, 2)) }
             let unchanged = all.count
+            let ids = memory.pages.map(\.id)
             let rebuilt = Array(dirty).concurrentMap { [memory] group in
-                Self.shards(
-                    ofGroup: group, words: memory.groups[group] ?? [], postings: memory.postings, pages: memory.pages)
+                Self.shards(ofGroup: group, words: memory.groups[group] ?? [], postings: memory.postings, ids: ids)
             }
             for part in rebuilt { all.merge(part) { first, _ in first } }
             shards = all
@@ -124,23 +125,40 @@ public struct SearchIndex: Sendable {
         for words in memory.pages { known[words.id] = words }
         memory = Memory()
         let kept = known
-        let words = pages.concurrentMap { page in
-            if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
-            return Self.words(of: page)
-        }
         // Shards never share a two-letter group, so the words are split by it into parts built
-        // on all cores, each reading every page's words but keeping only its own.
-        let parts = Array(0..<Self.partitions).concurrentMap { part in
-            let postings = Self.postings(of: words, part: part)
+        // on all cores, each reading every page's words but keeping only its own. Kept for the
+        // next build, every page's words are read at once; else a batch at a time, each batch's
+        // words dropped once their occurrences are in the postings (at 100,000 pages the words
+        // of all pages would be half a gigabyte).
+        var words: [PageWords] = []
+        var builders = [PostingsBuilder](repeating: PostingsBuilder(), count: Self.partitions)
+        let batch = keeping ? max(pages.count, 1) : batch
+        for start in stride(from: 0, to: pages.count, by: batch) {
+            let read = pages[start..<min(start + batch, pages.count)].map { $0 }.concurrentMap { page in
+                if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
+                return Self.words(of: page)
+            }
+            builders.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let builders = buffer.baseAddress!
+                // Each part changes only its own builder.
+                WorkerPool.shared.perform(iterations: Self.partitions) { part in
+                    (builders + part).pointee.add(read, from: start, part: part)
+                }
+            }
+            if keeping { words = read }
+        }
+        let ids = pages.map(\.id)
+        let parts = Array(0..<Self.partitions).concurrentMap { [builders] part in
+            let postings = builders[part].postings()
             var groups: [String: Set<String>] = [:]
             for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].insert(word) }
             var shards: [String: Shard] = [:]
             for (group, members) in groups {
-                shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, pages: words)) { a, _ in a
-                }
+                shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, ids: ids)) { a, _ in a }
             }
             return (shards, keeping ? postings : [:], keeping ? groups : [:])
         }
+        builders = []
         var all: [String: Shard] = [:]
         for part in parts { all.merge(part.0) { first, _ in first } }
         shards = all
@@ -239,39 +257,47 @@ public struct SearchIndex: Sendable {
         return Int(hash % UInt32(partitions))
     }
 
-    /// Every word of part `part` with its occurrences in all pages: flat (page, section,
-    /// weight) triples in page order, pages by their place in `pages`.
-    private static func postings(of pages: [PageWords], part: Int) -> [String: [Int32]] {
-        var slots: [String: Int] = [:]
-        var lists: [[Int32]] = []
-        for (pageIndex, page) in pages.enumerated() {
-            for (position, word) in page.words.enumerated() where page.partitions[position] == part {
-                let slot: Int
-                if let known = slots[word] {
-                    slot = known
-                } else {
-                    slot = lists.count
-                    slots[word] = slot
-                    lists.append([])
-                }
-                for occurrence in page.occurrences(ofWordAt: position) {
-                    lists[slot].append(Int32(pageIndex))
-                    lists[slot].append(occurrence.section)
-                    lists[slot].append(occurrence.weight)
+    /// The words of one part with their occurrences in all pages read so far: flat (page,
+    /// section, weight) triples in page order, pages by their place in the site's pages.
+    struct PostingsBuilder: Sendable {
+        private var slots: [String: Int] = [:]
+        private var lists: [[Int32]] = []
+
+        /// Adds the words of part `part` of `pages`, the first of which is page `first`.
+        mutating func add(_ pages: [PageWords], from first: Int, part: Int) {
+            for (offset, page) in pages.enumerated() {
+                let pageIndex = Int32(first + offset)
+                for (position, word) in page.words.enumerated() where page.partitions[position] == part {
+                    let slot: Int
+                    if let known = slots[word] {
+                        slot = known
+                    } else {
+                        slot = lists.count
+                        slots[word] = slot
+                        lists.append([])
+                    }
+                    for occurrence in page.occurrences(ofWordAt: position) {
+                        lists[slot].append(pageIndex)
+                        lists[slot].append(occurrence.section)
+                        lists[slot].append(occurrence.weight)
+                    }
                 }
             }
         }
-        var postings: [String: [Int32]] = [:]
-        postings.reserveCapacity(slots.count)
-        for (word, slot) in slots { postings[word] = lists[slot] }
-        return postings
+
+        func postings() -> [String: [Int32]] {
+            var postings: [String: [Int32]] = [:]
+            postings.reserveCapacity(slots.count)
+            for (word, slot) in slots { postings[word] = lists[slot] }
+            return postings
+        }
     }
 
     /// The shards of the words of one two-letter group: one shard, keyed by the group; or, when
     /// that is too large, cut by the third character, and so on up to the fourth. A shard whose
     /// key was cut keeps the words no longer than its key.
     private static func shards(
-        ofGroup group: String, words: Set<String>, postings all: [String: [Int32]], pages: [PageWords]
+        ofGroup group: String, words: Set<String>, postings all: [String: [Int32]], ids: [PageID]
     ) -> [String: Shard] {
         guard !words.isEmpty else { return [:] }
         var postings: [String: [Int32]] = [:]
@@ -301,7 +327,7 @@ public struct SearchIndex: Sendable {
             let length = key.unicodeScalars.count
             guard size > shardLimit, length < maxKeyLength, words.contains(where: { $0.unicodeScalars.count > length })
             else {
-                shards[key] = shard(key, words, postings, common, pages)
+                shards[key] = shard(key, words, postings, common, ids)
                 continue
             }
             var cut: [String: [String]] = [key: []]
@@ -309,7 +335,7 @@ public struct SearchIndex: Sendable {
                 cut[word.unicodeScalars.count > length ? SearchText.prefix(word, length + 1) : key, default: []]
                     .append(word)
             }
-            shards[key] = shard(key, cut.removeValue(forKey: key)!, postings, common, pages)
+            shards[key] = shard(key, cut.removeValue(forKey: key)!, postings, common, ids)
             pending += cut
         }
         return shards
@@ -324,7 +350,7 @@ public struct SearchIndex: Sendable {
     }
 
     private static func shard(
-        _ key: String, _ words: [String], _ postings: [String: [Int32]], _ common: Set<String>, _ pages: [PageWords]
+        _ key: String, _ words: [String], _ postings: [String: [Int32]], _ common: Set<String>, _ pageIDs: [PageID]
     ) -> Shard {
         var local: [Int32: Int32] = [:]
         var ids: [PageID] = []
@@ -340,7 +366,7 @@ public struct SearchIndex: Sendable {
                 } else {
                     let position = Int32(ids.count)
                     local[global] = position
-                    ids.append(pages[Int(global)].id)
+                    ids.append(pageIDs[Int(global)])
                     list[index] = position
                 }
             }

@@ -148,15 +148,21 @@ public struct SearchIndex: Sendable {
             if keeping { words = read }
         }
         let ids = pages.map(\.id)
-        let parts = Array(0..<Self.partitions).concurrentMap { [builders] part in
-            let postings = builders[part].postings()
-            var groups: [String: Set<String>] = [:]
-            for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].insert(word) }
-            var shards: [String: Shard] = [:]
-            for (group, members) in groups {
-                shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, ids: ids)) { a, _ in a }
+        let parts = builders.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let builders = buffer.baseAddress!
+            return Array(0..<Self.partitions).concurrentMap { part in
+                // Taken out, so that a part's lists are freed once its shards are made.
+                let postings = (builders + part).move().postings()
+                (builders + part).initialize(to: PostingsBuilder())
+                var groups: [String: Set<String>] = [:]
+                for word in postings.keys { groups[SearchText.prefix(word, 2), default: []].insert(word) }
+                var shards: [String: Shard] = [:]
+                for (group, members) in groups {
+                    shards.merge(Self.shards(ofGroup: group, words: members, postings: postings, ids: ids)) { a, _ in a
+                    }
+                }
+                return (shards, keeping ? postings : [:], keeping ? groups : [:])
             }
-            return (shards, keeping ? postings : [:], keeping ? groups : [:])
         }
         builders = []
         var all: [String: Shard] = [:]

@@ -92,70 +92,38 @@ struct DirectoryHandle: Sendable {
     }
 
     /// Writes a new file `name` holding `bytes`, replacing whatever stood there (a file, a
-    /// link, a folder) without ever writing through it; `modified` sets its modification time.
-    func createFile(
-        _ name: String, contents bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644, modified: timespec? = nil
-    ) throws(Failure) {
-        var file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+    /// link, a folder) without ever writing through it.
+    func createFile(_ name: String, contents bytes: UnsafeRawBufferPointer, mode: mode_t = 0o644) throws(Failure) {
+        let file = try createNew(name, mode: mode)
+        defer { _ = Glibc.close(file) }
+        if let code = Self.write(bytes, to: file) { throw Failure(path: child(name), code: code) }
+    }
+
+    /// Creates the file `name` afresh (`O_EXCL`), removing whatever stood there first (a file, a
+    /// link, a folder) without following it, and returns its descriptor, open for writing.
+    func createNew(_ name: String, mode: mode_t = 0o644) throws(Failure) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var file = openat(descriptor, name, flags, mode)
         if file < 0 && errno == EEXIST {
             try remove(name)
-            file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            file = openat(descriptor, name, flags, mode)
         }
         guard file >= 0 else { throw Failure(path: child(name), code: errno) }
-        defer { _ = Glibc.close(file) }
+        return file
+    }
+
+    /// Writes all of `bytes` to the open file `file`; the `errno` of a failure, or nil.
+    static func write(_ bytes: UnsafeRawBufferPointer, to file: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(file, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: child(name), code: errno)
+                return errno
             }
             offset += written
         }
-        if let modified {
-            let omit = (1 << 30) - 2  // UTIME_OMIT: leave the access time as it is
-            let times = [timespec(tv_sec: 0, tv_nsec: omit), modified]
-            _ = futimens(file, times)
-        }
-    }
-
-    /// Replaces `name` with a file holding `bytes`: written beside it under a hidden name, then
-    /// renamed over it, so a reader opens the old file or the new one, never a part of either.
-    func replaceFile(_ name: String, contents bytes: UnsafeRawBufferPointer) throws(Failure) {
-        let temporary = ".\(name).griot-new"
-        try createFile(temporary, contents: bytes)
-        if renameat(descriptor, temporary, descriptor, name) == 0 { return }
-        // A folder stands at that name: it goes, then the file takes its place.
-        if errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
-            try remove(name)
-            if renameat(descriptor, temporary, descriptor, name) == 0 { return }
-        }
-        let code = errno
-        try? remove(temporary)
-        throw Failure(path: child(name), code: code)
-    }
-
-    /// Whether the regular file `name` holds exactly `bytes`; its metadata when it does.
-    func file(_ name: String, holds bytes: UnsafeRawBufferPointer) -> stat? {
-        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard file >= 0 else { return nil }
-        defer { _ = Glibc.close(file) }
-        var info = stat()
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
-            return nil
-        }
-        if bytes.isEmpty { return info }
-        // Compared a piece at a time: a file of the site-wide outputs can be tens of megabytes.
-        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bytes.count, 1 << 18), alignment: 16)
-        defer { piece.deallocate() }
-        var offset = 0
-        while offset < bytes.count {
-            let count = pread(file, piece.baseAddress!, min(piece.count, bytes.count - offset), off_t(offset))
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0, memcmp(piece.baseAddress!, bytes.baseAddress! + offset, count) == 0 else { return nil }
-            offset += count
-        }
-        return info
+        return nil
     }
 
     func createFile(_ name: String, contents data: Data) throws(Failure) {

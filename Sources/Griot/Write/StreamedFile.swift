@@ -149,22 +149,13 @@ final class StreamedFile {
 
     /// Creates the new file and copies into it the old file's bytes handed over so far.
     private func startNew() {
-        let target = inPlace ? temporaryName : name
-        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
-        var file = openat(folder.descriptor, target, flags, 0o644)
-        if file < 0 && errno == EEXIST {
-            do { try folder.remove(target) } catch {
-                failure = error
-                return
-            }
-            file = openat(folder.descriptor, target, flags, 0o644)
+        do {
+            new = try folder.createNew(inPlace ? temporaryName : name)
+        } catch {
+            failure = error
+            return
         }
-        guard file >= 0 else { return fail(errno) }
-        new = file
-        let copied = count
-        count = 0
-        if copied > 0 { copyOld(copied) }
-        count = copied
+        if count > 0 { copyOld(count) }
         if old >= 0 {
             _ = close(old)
             old = -1
@@ -185,15 +176,8 @@ final class StreamedFile {
     }
 
     private func writeNew(_ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < bytes.count, failure == nil {
-            let written = write(new, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return fail(errno)
-            }
-            offset += written
-        }
+        guard failure == nil else { return }
+        if let code = DirectoryHandle.write(bytes, to: new) { fail(code) }
     }
 
     /// In place: the new file takes the old one's name in one step, so a reader opens one or the other.

@@ -4,18 +4,18 @@
 final class TextSink {
     /// How large the text may grow before it is handed over.
     let pieceSize: Int
-    private let take: (String) -> Void
+    private let receive: (String) -> Void
 
     /// A sink handing each piece to `take`.
     init(pieceSize: Int, take: @escaping (String) -> Void) {
         self.pieceSize = pieceSize
-        self.take = take
+        receive = take
     }
 
     /// Hands `text` over and empties it, keeping its storage for the next piece.
     func take(_ text: inout String) {
         guard !text.isEmpty else { return }
-        take(text)
+        receive(text)
         text.removeAll(keepingCapacity: true)
     }
 
@@ -26,7 +26,7 @@ final class TextSink {
 
     /// Hands over the last piece (its storage is not kept for another).
     func takeLast(_ text: consuming String) {
-        if !text.isEmpty { take(text) }
+        if !text.isEmpty { receive(text) }
     }
 
     /// The whole text of what `render` writes into a sink: for callers that want one string.

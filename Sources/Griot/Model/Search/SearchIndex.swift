@@ -134,7 +134,7 @@ public struct SearchIndex: Sendable {
         var builders = [PostingsBuilder](repeating: PostingsBuilder(), count: Self.partitions)
         let batch = keeping ? max(pages.count, 1) : batch
         for start in stride(from: 0, to: pages.count, by: batch) {
-            let read = pages[start..<min(start + batch, pages.count)].map { $0 }.concurrentMap { page in
+            let read = Array(pages[start..<min(start + batch, pages.count)]).concurrentMap { page in
                 if let words = kept[page.id], words.source == page.bodyFingerprint { return words }
                 return Self.words(of: page)
             }

@@ -24,7 +24,9 @@ struct WriteStageTests {
         return result
     }
 
-    @Test("after a one-sentence edit only the edited page, its search entry and its new word's shard are rewritten; every other file keeps its time")
+    @Test(
+        "after a one-sentence edit only the edited page, its search entry and its new word's shard are rewritten; every other file keeps its time"
+    )
     func unchangedFilesKeepTheirModificationTime() throws {
         let fixture = try FixtureSite()
         defer { fixture.remove() }
@@ -164,6 +166,26 @@ struct WriteStageTests {
 
         flock(descriptor, LOCK_UN)
         #expect(fixture.build().succeeded)
+    }
+
+    @Test("a lock still held for a moment by a copy of this process's own descriptor (a forked child) is waited for")
+    func ownLockHeldByAChildIsWaitedFor() throws {
+        let fixture = try FixtureSite()
+        defer { fixture.remove() }
+        #expect(fixture.build().succeeded)
+        // Another open of the lock file stands for the copy a child forked mid-build would hold;
+        // it names this process, as the build that just released it wrote.
+        let descriptor = open(fixture.url(".public.griot/lock").path, O_RDWR)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pwrite(descriptor, pid, pid.count, 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { flock(descriptor, LOCK_UN) }
+
+        let report = fixture.build()
+        #expect(report.succeeded, "\(report.errors.map(\.message))")
     }
 
     @Test("nothing of griot's own is published: no marker inside the site")

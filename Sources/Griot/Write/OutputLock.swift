@@ -16,6 +16,8 @@ struct OutputLock: Sendable {
     }
 
     private let descriptor: Int32
+    /// How long, in milliseconds, a lock recorded as this process's own is waited for.
+    private static let ownLockPatience = 2_000
 
     static func acquire(in work: DirectoryHandle) throws -> OutputLock {
         var descriptor = openRegularFile(in: work)
@@ -26,13 +28,22 @@ struct OutputLock: Sendable {
             descriptor = openRegularFile(in: work)
         }
         guard descriptor >= 0 else { throw DirectoryHandle.Failure(path: "lock", code: -descriptor) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // A lock this process seems to hold after releasing it is held by a copy of its
+        // descriptor in a child another thread has just forked (a program embedding the engine
+        // that starts processes), until the child starts its program: waited for, briefly.
+        var waited = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, buffer.count, 0)
+            let owner = count > 0 ? Int32(String(decoding: buffer[..<count], as: UTF8.self).filter(\.isNumber)) : nil
+            if code == EWOULDBLOCK, owner == getpid(), waited < Self.ownLockPatience {
+                usleep(5_000)
+                waited += 5
+                continue
+            }
             _ = close(descriptor)
             guard code == EWOULDBLOCK else { throw DirectoryHandle.Failure(path: "lock", code: code) }
-            let owner = count > 0 ? Int32(String(decoding: buffer[..<count], as: UTF8.self).filter(\.isNumber)) : nil
             throw Busy(owner: owner)
         }
         let pid = Array("\(getpid())\n".utf8)

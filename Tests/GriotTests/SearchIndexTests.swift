@@ -85,7 +85,7 @@ struct SearchIndexTests {
         let pieces = [
             "a", "Z", "é", "É", "ç", "ñ", "Ø", "ß", "ﬁ", "Ω", "Σ", "ς", "ǅ", "5", "½", "①", "x\u{301}", "’", "“", "—",
             "-",
-            " ", "\n", "℃", "™", "の", "İ", "Ł", "ő", "\u{200B}", ".", "'", "🙂", "Ǆ",
+            " ", "\n", "℃", "™", "の", "İ", "Ł", "ő", "\u{200B}", ".", "'", "🙂", "Ǆ", "mali", "Mali", "x9", "bamako ",
         ]
         let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
             .joined()

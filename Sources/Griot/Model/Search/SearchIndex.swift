@@ -21,8 +21,10 @@ public struct SearchIndex: Sendable {
         /// The occurrences of `words[i]` are `occurrences[starts[i]..<starts[i + 1]]`, by section.
         var starts: [Int32]
         var occurrences: [Occurrence]
-        /// For each word, the part of the index it is built in (`SearchIndex.partition(of:)`).
-        var partitions: [UInt8]
+        /// The words' positions grouped by the part of the index each is built in
+        /// (`SearchIndex.partition(of:)`): part `p`'s are `byPart[partStarts[p]..<partStarts[p + 1]]`.
+        var byPart: [Int32]
+        var partStarts: [Int32]
 
         func occurrences(ofWordAt index: Int) -> ArraySlice<Occurrence> {
             occurrences[Int(starts[index])..<Int(starts[index + 1])]
@@ -249,9 +251,19 @@ public struct SearchIndex: Sendable {
             tally.add(text, role: .text, section: Int32(index))
         }
         let (words, starts, occurrences) = tally.finish()
+        let parts = words.map(partition(of:))
+        var partStarts = [Int32](repeating: 0, count: partitions + 1)
+        for part in parts { partStarts[part + 1] += 1 }
+        for part in 0..<partitions { partStarts[part + 1] += partStarts[part] }
+        var next = partStarts
+        var byPart = [Int32](repeating: 0, count: words.count)
+        for (position, part) in parts.enumerated() {
+            byPart[Int(next[part])] = Int32(position)
+            next[part] += 1
+        }
         return PageWords(
             id: page.id, source: page.bodyFingerprint, words: words, starts: starts, occurrences: occurrences,
-            partitions: words.map { UInt8(partition(of: $0)) })
+            byPart: byPart, partStarts: partStarts)
     }
 
     /// Parts the words are built in, by their first two characters.
@@ -273,7 +285,8 @@ public struct SearchIndex: Sendable {
         mutating func add(_ pages: [PageWords], from first: Int, part: Int) {
             for (offset, page) in pages.enumerated() {
                 let pageIndex = Int32(first + offset)
-                for (position, word) in page.words.enumerated() where page.partitions[position] == part {
+                for position in page.byPart[Int(page.partStarts[part])..<Int(page.partStarts[part + 1])] {
+                    let word = page.words[Int(position)]
                     let slot: Int
                     if let known = slots[word] {
                         slot = known
@@ -282,7 +295,7 @@ public struct SearchIndex: Sendable {
                         slots[word] = slot
                         lists.append([])
                     }
-                    for occurrence in page.occurrences(ofWordAt: position) {
+                    for occurrence in page.occurrences(ofWordAt: Int(position)) {
                         lists[slot].append(pageIndex)
                         lists[slot].append(occurrence.section)
                         lists[slot].append(occurrence.weight)

@@ -24,8 +24,9 @@ struct OutputGraphTests {
         for (name, site, templates) in try Self.sites() {
             let graph = OutputGraph(site: site)
             #expect(
-                graph.outputs.count == 2 * site.pages.count + 19 + site.search.keys.count,
-                "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics, five exports and three schemas; the search page, its manifest, its shards and each page's entry"
+                graph.outputs.count == site.pages.count + 19 + site.search.keys.count
+                    + site.tables.searchBundles.filter { !$0.isEmpty }.count,
+                "\(name): pages, home, timeline, relations, 404, sitemap, robots.txt, the countries and the topics, five exports and three schemas; the search page, its manifest, its shards and the bundles of page entries"
             )
             for output in graph.outputs {
                 let recorder = InputRecorder()

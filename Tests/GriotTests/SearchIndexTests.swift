@@ -17,6 +17,48 @@ struct SearchIndexTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(inner.utf8)) as? [String: Any])
     }
 
+    /// The file holding the search entry of page `key` (`countries/alpha`), by the manifest's
+    /// bundle count and the hash the browser computes.
+    static func entryPath(_ site: FixtureSite, _ key: String) throws -> String {
+        try entryPath(in: site.output, key)
+    }
+
+    /// The file holding the search entry of page `key` in the site built into `folder`.
+    static func entryPath(in folder: URL, _ key: String) throws -> String {
+        let manifest = try String(contentsOf: folder.appendingPathComponent("search/index.js"), encoding: .utf8)
+        let json = manifest.drop { $0 != "{" }.dropLast(3)
+        let bundles = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["bundles"] as? Int)
+        // FNV-1a, 32 bits, written out again here: the browser's and the builder's must agree.
+        var hash: UInt32 = 2_166_136_261
+        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return "search/pages/\(Int(hash) % bundles).js"
+    }
+
+    /// Every search entry of the built site by page key, with the file it is in.
+    static func entries(_ site: FixtureSite) throws -> [String: (file: String, entry: [String: Any])] {
+        let folder = site.output.appendingPathComponent("search/pages")
+        var entries: [String: (file: String, entry: [String: Any])] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let prefix = "griotSearch.page("
+                try #require(line.hasPrefix(prefix) && line.hasSuffix(");"), "\(name): \(line.prefix(80))")
+                let inner = line.dropFirst(prefix.count).dropLast(2)
+                let comma = try #require(inner.firstIndex(of: ","))
+                let key = try #require(
+                    try JSONSerialization.jsonObject(with: Data(inner[..<comma].utf8), options: .fragmentsAllowed)
+                        as? String)
+                let entry = try #require(
+                    try JSONSerialization.jsonObject(with: Data(inner[inner.index(after: comma)...].utf8))
+                        as? [String: Any])
+                #expect(entries[key] == nil, "\(key) has two entries")
+                entries[key] = ("search/pages/" + name, entry)
+            }
+        }
+        return entries
+    }
+
     /// The shard of `word`: the longest key that begins it.
     static func key(of word: String, in keys: [String]) -> String? {
         keys.filter { word.hasPrefix($0) }.max { $0.count < $1.count }
@@ -131,7 +173,7 @@ struct SearchIndexTests {
         let site = try FixtureSite()
         defer { site.remove() }
         #expect(site.build().succeeded)
-        let entry = try Self.payload(site, "search/pages/countries/alpha.js", call: "page")
+        let entry = try #require(try Self.entries(site)["countries/alpha"]?.entry)
         #expect(entry["title"] as? String == "Alpha")
         #expect(entry["url"] as? String == "countries/alpha/")
         #expect(entry["kind"] as? String == "country")
@@ -140,6 +182,35 @@ struct SearchIndexTests {
         #expect(sections[0]["text"] == "Alpha and Testland have long ties.")
         #expect(sections[1]["heading"] == "History")
         #expect(sections[1]["text"]?.hasPrefix("Alpha signed the river pact early.") == true)
+    }
+
+    @Test("every page has one entry, in the bundle its key hashes to, and nothing else has one")
+    func entriesAreInTheirBundles() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let built = try #require(site.build().site)
+        let entries = try Self.entries(site)
+        #expect(Set(entries.keys) == Set(built.pages.map(\.id.description)))
+        for (key, found) in entries {
+            #expect(found.file == (try Self.entryPath(site, key)), "\(key)")
+        }
+    }
+
+    @Test("the bundle hash is FNV-1a over the key's UTF-8, as published")
+    func bundleHash() {
+        #expect(SearchBundles.fnv1a("") == 0x811c_9dc5)
+        #expect(SearchBundles.fnv1a("a") == 0xe40c_292c)
+        #expect(SearchBundles.fnv1a("foobar") == 0xbf9c_f968)
+    }
+
+    @Test(
+        "the bundle count is the least power of two keeping bundles at eight pages or fewer on average",
+        arguments: [0, 1, 8, 9, 16, 17, 55, 1000, 10007, 100_000])
+    func bundleCount(pages: Int) {
+        let count = SearchBundles.count(forPages: pages)
+        #expect(count > 0 && count & (count - 1) == 0)
+        #expect(count * SearchBundles.pagesPerBundle >= pages)
+        #expect(count == 1 || count / 2 * SearchBundles.pagesPerBundle < pages)
     }
 
     @Test("a title word weighs more than a heading word, which weighs more than a word of the text")

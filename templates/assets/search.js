@@ -32,13 +32,20 @@
   const getManifest = () => manifest || (manifest = load("search/index.js").then(() => {
     const m = got.index || {};
     // (from file:// a folder link shows no index.html, portable or not)
-    M = { keys: new Set(Array.isArray(m.keys) ? m.keys : []), split: new Set(), long: 0, portable: m.portable === true || location.protocol === "file:" };
+    M = { keys: new Set(Array.isArray(m.keys) ? m.keys : []), split: new Set(), long: 0, portable: m.portable === true || location.protocol === "file:",
+      bundles: m.bundles > 0 ? m.bundles : 1 };
     for (const k of M.keys) {
       const c = cps(k);
       M.long = Math.max(M.long, c.length);
       if (c.length > 2) M.split.add(c.slice(0, -1).join("")); // keys cut into longer keys
     }
   }));
+  // A page's entry is in bundle FNV-1a(key's UTF-8) mod the bundle count (a power of two).
+  const pageFile = key => {
+    let h = 0x811c9dc5;
+    for (const b of new TextEncoder().encode(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return "search/pages/" + (h & (M.bundles - 1)) + ".js";
+  };
   const shardFile = k => /^[a-z0-9]+$/.test(k) ? k
     : "_" + Array.from(new TextEncoder().encode(k), b => b.toString(16).padStart(2, "0")).join("");
 
@@ -117,7 +124,7 @@
     const total = hits.length;
     hits = hits.slice(0, limit);
     await Promise.all(hits.map(async h => {
-      await load("search/pages/" + h.key.split("/").map(encodeURIComponent).join("/") + ".js");
+      await load(pageFile(h.key));
       h.page = got.pages.get(h.key);
       h.title = String(h.page?.title || h.key);
     }));
@@ -295,7 +302,7 @@
   };
 
   // Link previews: a card with the title and summary of the country, topic or page a link of the
-  // main content leads to, from its search/pages/ file. Only with a mouse (then also on keyboard
+  // main content leads to, from its entry in search/pages/. Only with a mouse (then also on keyboard
   // focus); a tooltip laid over the page, never needed to read it.
   const keyOf = href => {
     const u = new URL(href, location.href);
@@ -331,7 +338,8 @@
       hide();
       link = a;
       timer = setTimeout(async () => {
-        await load("search/pages/" + key.split("/").map(encodeURIComponent).join("/") + ".js");
+        await getManifest();
+        await load(pageFile(key));
         const p = got.pages.get(key), id = decodeURIComponent(new URL(a.href).hash.slice(1));
         if (link !== a || !p || !a.getClientRects().length) return;
         const sec = id && p.sections?.find(s => s.id === id);

@@ -26,6 +26,8 @@ public struct Site: Sendable {
         let ids: [PageID]
         let indexByID: [PageID: Int]
         let byKind: [PageKind: [PageID]]
+        /// The pages whose search entries share each file (`SearchBundles`).
+        let searchBundles: [[PageID]]
         /// Names these pages: tables made for other pages have another version (it is random),
         /// and a next site of the same pages is given these tables, version and all.
         let version: UInt64
@@ -34,6 +36,7 @@ public struct Site: Sendable {
             self.ids = ids
             indexByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
             byKind = Dictionary(grouping: ids, by: \.kind)
+            searchBundles = SearchBundles.members(of: ids)
             version = UInt64.random(in: 1 ... .max)
         }
     }

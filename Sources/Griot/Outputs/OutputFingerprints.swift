@@ -73,7 +73,7 @@ struct OutputFingerprints: Sendable {
 
         let inputs: [SiteInput] =
             [.config, .home, .timeline, .relationsIndex, .searchKeys] + PageKind.allCases.map { .pageList($0) }
-            + site.search.keys.map { .searchShard($0) }
+            + site.search.keys.map { .searchShard($0) } + site.tables.searchBundles.indices.map { .searchBundle($0) }
         for input in inputs { siteValues[input] = fingerprint(of: input) }
         let partial = self
         let ids = site.tables.ids
@@ -206,6 +206,11 @@ struct OutputFingerprints: Sendable {
             hash.combine("shard")
             hash.combine(key)
             hash.combine(site.search.shards[key]?.fingerprint ?? 0)
+        case .searchBundle(let bundle):
+            hash.combine("bundle")
+            hash.combine(bundle)
+            let members = site.tables.searchBundles
+            for id in members.indices.contains(bundle) ? members[bundle] : [] { hash.combine(id) }
         case .template(let name):
             hash.combine("template")
             hash.combine(name)

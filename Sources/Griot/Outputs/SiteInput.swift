@@ -21,6 +21,8 @@ public enum SiteInput: Sendable, Hashable {
     case searchKeys
     /// The words of one shard of the search index.
     case searchShard(String)
+    /// Which pages' search entries share one file (`SearchBundles`).
+    case searchBundle(Int)
     /// A template, with the partials it includes.
     case template(String)
 }

@@ -74,7 +74,9 @@ struct OutputGraph: Sendable {
         siteWide += site.search.keys.map { SearchShardOutput(key: $0) }
         if site.config.absoluteRoot != nil { siteWide += [SitemapOutput(), RobotsOutput(), FeedOutput()] }
         var pages: [any SiteOutput] = site.pages.map { PageOutput(id: $0.id) }
-        pages += site.pages.map { SearchPageOutput(id: $0.id) }
+        pages += site.tables.searchBundles.indices.filter { !site.tables.searchBundles[$0].isEmpty }.map {
+            SearchPageOutput(bundle: $0)
+        }
         if aliases {
             // Checked by the resolve stage: an alias taking another output's address is an error.
             pages += site.pages.flatMap { page in page.aliases.map { AliasOutput(alias: $0, target: page.id) } }

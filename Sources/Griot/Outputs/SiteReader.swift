@@ -123,6 +123,12 @@ struct SiteReader: Sendable {
         return site.search.keys
     }
 
+    /// The pages whose search entries share file `bundle`.
+    func searchBundle(_ bundle: Int) -> [PageID] {
+        read(.searchBundle(bundle))
+        return site.tables.searchBundles[bundle]
+    }
+
     func searchShard(_ key: String) -> SearchIndex.Shard? {
         read(.searchShard(key))
         return site.search.shards[key]

@@ -1,5 +1,5 @@
 /// `search/index.js`: the search index's manifest, the list of its shards, which the browser
-/// loads when the search box is first used. A script, not JSON, so that it loads from `file://`.
+/// loads when the search box is first used, and the number of bundles of page entries. A script, not JSON, so that it loads from `file://`.
 struct SearchManifestOutput: SiteOutput {
     var path: String { "search/index.js" }
 
@@ -10,8 +10,9 @@ struct SearchManifestOutput: SiteOutput {
         let keys = reader.searchKeys
         let json = JSONWriter.compact { json in
             json.object {
-                $0.field("version", 1)
+                $0.field("version", 2)
                 $0.field("pages", count)
+                $0.field("bundles", SearchBundles.count(forPages: count))
                 $0.field("keys") { $0.array(keys) { $0.string($1) } }
             }
         }

@@ -1,32 +1,39 @@
-/// `search/pages/<kind>/<slug>.js`: what a search result shows of one page: its title, address,
-/// summary and the text of each section, loaded only when the page is among the results shown.
+/// `search/pages/<bundle>.js`: what a search result or a link preview shows of the pages of one
+/// bundle (`SearchBundles`): for each, its title, address, summary and the text of each section,
+/// loaded only when one of them is among the results shown.
 struct SearchPageOutput: SiteOutput {
-    let id: PageID
+    let bundle: Int
 
-    var path: String { "search/pages/\(id.description).js" }
+    var path: String { "search/pages/\(bundle).js" }
 
-    func inputs(in site: Site) -> Set<SiteInput> { [.page(id, .all)] }
+    func inputs(in site: Site) -> Set<SiteInput> {
+        Set(site.tables.searchBundles[bundle].map { .page($0, .all) }).union([.searchBundle(bundle)])
+    }
 
     func render(_ reader: SiteReader) -> String {
-        guard let page = reader.page(id) else { return "" }
-        let body = page.body
-        let json = JSONWriter.compact { json in
-            json.object {
-                $0.field("title", page.title)
-                $0.field("url", id.path)
-                $0.field("kind", id.kind.rawValue)
-                $0.field("summary", page.summary)
-                $0.field("sections") {
-                    $0.array(body.sections.indices) { json, index in
-                        json.object {
-                            $0.field("heading", index == 0 ? "" : body.headings[index - 1].text)
-                            $0.field("id", index == 0 ? "" : body.headings[index - 1].id)
-                            $0.field("text", body.sections[index])
+        var text = ""
+        for id in reader.searchBundle(bundle) {
+            guard let page = reader.page(id) else { continue }
+            let body = page.body
+            let json = JSONWriter.compact { json in
+                json.object {
+                    $0.field("title", page.title)
+                    $0.field("url", id.path)
+                    $0.field("kind", id.kind.rawValue)
+                    $0.field("summary", page.summary)
+                    $0.field("sections") {
+                        $0.array(body.sections.indices) { json, index in
+                            json.object {
+                                $0.field("heading", index == 0 ? "" : body.headings[index - 1].text)
+                                $0.field("id", index == 0 ? "" : body.headings[index - 1].id)
+                                $0.field("text", body.sections[index])
+                            }
                         }
                     }
                 }
             }
+            text += "griotSearch.page(\(JSONWriter.compact { $0.string(id.description) }), \(json));\n"
         }
-        return "griotSearch.page(\(JSONWriter.compact { $0.string(id.description) }), \(json));\n"
+        return text
     }
 }

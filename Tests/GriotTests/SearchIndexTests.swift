@@ -196,6 +196,21 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("a common word keeps its weightiest places, the first in page order among equal weights", arguments: 0..<40)
+    func strongestPlaces(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 7000)
+        let count = Int.random(in: 0...(SearchIndex.postingLimit * 3), using: &generator)
+        let list = (0..<count).flatMap { page in
+            [Int32(page), Int32.random(in: 0...5, using: &generator), Int32.random(in: 1...17, using: &generator)]
+        }
+        // By sorting: weight first, then place.
+        let triples = stride(from: 0, to: list.count, by: 3).map { (list[$0], list[$0 + 1], list[$0 + 2]) }
+        let expected = triples.enumerated().sorted { ($0.element.2, -$0.offset) > ($1.element.2, -$1.offset) }
+            .prefix(SearchIndex.postingLimit).sorted { $0.offset < $1.offset }
+            .flatMap { [$0.element.0, $0.element.1, $0.element.2] }
+        #expect(SearchIndex.strongest(list) == expected)
+    }
+
     @Test("the bundle hash is FNV-1a over the key's UTF-8, as published")
     func bundleHash() {
         #expect(SearchBundles.fnv1a("") == 0x811c_9dc5)
@@ -251,7 +266,8 @@ struct SearchIndexTests {
         }
         var tally = WordTally()
         for (role, section, text) in parts { tally.add(text, role: role, section: section) }
-        let (words, starts, occurrences) = tally.finish()
+        let (words, hashes, starts, occurrences) = tally.finish()
+        #expect(hashes == words.map(SearchBundles.fnv1a))
 
         // The spec: 10 if in the title + 6 if in the section's heading + 4 if in the summary +
         // the times it occurs in the section's text, at most 3.

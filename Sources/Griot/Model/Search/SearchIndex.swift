@@ -18,6 +18,8 @@ public struct SearchIndex: Sendable {
         /// The page's `bodyFingerprint` when its words were read.
         var source: UInt64
         var words: [String]
+        /// Each word's FNV-1a hash (32 bits) over its UTF-8, for the postings' table.
+        var hashes: [UInt32]
         /// The occurrences of `words[i]` are `occurrences[starts[i]..<starts[i + 1]]`, by section.
         var starts: [Int32]
         var occurrences: [Occurrence]
@@ -250,7 +252,7 @@ public struct SearchIndex: Sendable {
             if index > 0 { tally.add(body.headings[index - 1].text, role: .heading, section: Int32(index)) }
             tally.add(text, role: .text, section: Int32(index))
         }
-        let (words, starts, occurrences) = tally.finish()
+        let (words, hashes, starts, occurrences) = tally.finish()
         let parts = words.map(partition(of:))
         var partStarts = [Int32](repeating: 0, count: partitions + 1)
         for part in parts { partStarts[part + 1] += 1 }
@@ -262,8 +264,8 @@ public struct SearchIndex: Sendable {
             next[part] += 1
         }
         return PageWords(
-            id: page.id, source: page.bodyFingerprint, words: words, starts: starts, occurrences: occurrences,
-            byPart: byPart, partStarts: partStarts)
+            id: page.id, source: page.bodyFingerprint, words: words, hashes: hashes, starts: starts,
+            occurrences: occurrences, byPart: byPart, partStarts: partStarts)
     }
 
     /// Parts the words are built in, by their first two characters.
@@ -278,23 +280,19 @@ public struct SearchIndex: Sendable {
     /// The words of one part with their occurrences in all pages read so far: flat (page,
     /// section, weight) triples in page order, pages by their place in the site's pages.
     struct PostingsBuilder: Sendable {
-        private var slots: [String: Int] = [:]
+        /// The words met so far, their hashes and their lists, by slot.
+        private var words: [String] = []
+        private var hashes: [UInt32] = []
         private var lists: [[Int32]] = []
+        /// Slots by hash (open addressing), -1 where empty; a power of two, at least twice the words.
+        private var table = [Int32](repeating: -1, count: 1024)
 
         /// Adds the words of part `part` of `pages`, the first of which is page `first`.
         mutating func add(_ pages: [PageWords], from first: Int, part: Int) {
             for (offset, page) in pages.enumerated() {
                 let pageIndex = Int32(first + offset)
                 for position in page.byPart[Int(page.partStarts[part])..<Int(page.partStarts[part + 1])] {
-                    let word = page.words[Int(position)]
-                    let slot: Int
-                    if let known = slots[word] {
-                        slot = known
-                    } else {
-                        slot = lists.count
-                        slots[word] = slot
-                        lists.append([])
-                    }
+                    let slot = slot(of: page.words[Int(position)], hash: page.hashes[Int(position)])
                     for occurrence in page.occurrences(ofWordAt: Int(position)) {
                         lists[slot].append(pageIndex)
                         lists[slot].append(occurrence.section)
@@ -304,10 +302,38 @@ public struct SearchIndex: Sendable {
             }
         }
 
+        /// The slot of `word`, made when it is new.
+        private mutating func slot(of word: String, hash: UInt32) -> Int {
+            if words.count * 2 >= table.count {
+                table = [Int32](repeating: -1, count: table.count * 2)
+                for (slot, hash) in hashes.enumerated() { table[free(hash)] = Int32(slot) }
+            }
+            let mask = table.count - 1
+            var place = Int(hash) & mask
+            while table[place] >= 0 {
+                let slot = Int(table[place])
+                if hashes[slot] == hash, words[slot] == word { return slot }
+                place = (place + 1) & mask
+            }
+            table[place] = Int32(words.count)
+            words.append(word)
+            hashes.append(hash)
+            lists.append([])
+            return words.count - 1
+        }
+
+        /// The first empty place for `hash`.
+        private func free(_ hash: UInt32) -> Int {
+            let mask = table.count - 1
+            var place = Int(hash) & mask
+            while table[place] >= 0 { place = (place + 1) & mask }
+            return place
+        }
+
         func postings() -> [String: [Int32]] {
             var postings: [String: [Int32]] = [:]
-            postings.reserveCapacity(slots.count)
-            for (word, slot) in slots { postings[word] = lists[slot] }
+            postings.reserveCapacity(words.count)
+            for (word, list) in zip(words, lists) { postings[word] = list }
             return postings
         }
     }
@@ -360,12 +386,33 @@ public struct SearchIndex: Sendable {
         return shards
     }
 
-    /// The `postingLimit` occurrences of most weight, in page order.
-    private static func strongest(_ list: [Int32]) -> [Int32] {
-        let triples = stride(from: 0, to: list.count, by: 3).map { (list[$0], list[$0 + 1], list[$0 + 2]) }
-        let kept = triples.enumerated().sorted { ($0.element.2, -$0.offset) > ($1.element.2, -$1.offset) }
-            .prefix(postingLimit).sorted { $0.offset < $1.offset }
-        return kept.flatMap { [$0.element.0, $0.element.1, $0.element.2] }
+    /// The `postingLimit` occurrences of most weight (the first in page order among equal
+    /// weights), in page order. Weights are small: the cut is found by counting, not sorting.
+    static func strongest(_ list: [Int32]) -> [Int32] {
+        var counts: [Int32: Int] = [:]
+        for index in stride(from: 2, to: list.count, by: 3) { counts[list[index], default: 0] += 1 }
+        // The least weight kept, and how many of that weight are kept.
+        var threshold = Int32.max
+        var atThreshold = 0
+        var above = 0
+        for (weight, count) in counts.sorted(by: { $0.key > $1.key }) {
+            threshold = weight
+            atThreshold = min(count, postingLimit - above)
+            above += count
+            if above >= postingLimit { break }
+        }
+        var kept: [Int32] = []
+        kept.reserveCapacity(min(list.count, postingLimit * 3))
+        for index in stride(from: 0, to: list.count, by: 3) {
+            let weight = list[index + 2]
+            guard weight >= threshold else { continue }
+            if weight == threshold {
+                guard atThreshold > 0 else { continue }
+                atThreshold -= 1
+            }
+            kept += list[index..<(index + 3)]
+        }
+        return kept
     }
 
     private static func shard(

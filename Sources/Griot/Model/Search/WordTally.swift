@@ -14,6 +14,8 @@ struct WordTally {
         var start: Int32
         var length: Int32
         var hash: UInt32
+        /// The first eight bytes, big-endian, zero-padded: most words sort by this alone.
+        var prefix: UInt64
         /// The section being summed, -1 before the first.
         var section: Int32 = -1
         var inTitle = false
@@ -36,8 +38,11 @@ struct WordTally {
         SearchText.forEachWord(in: text) { count($0, role) }
     }
 
-    /// The distinct words in UTF-8 byte order, each with its occurrences in section order.
-    mutating func finish() -> (words: [String], starts: [Int32], occurrences: [SearchIndex.Occurrence]) {
+    /// The distinct words in UTF-8 byte order, each with its hash (FNV-1a) and its occurrences in
+    /// section order.
+    mutating func finish() -> (
+        words: [String], hashes: [UInt32], starts: [Int32], occurrences: [SearchIndex.Occurrence]
+    ) {
         for index in entries.indices { close(index) }
         // Occurrences grouped by word, keeping section order (a counting sort).
         var starts = [Int32](repeating: 0, count: entries.count + 1)
@@ -49,18 +54,25 @@ struct WordTally {
             grouped[Int(next[Int(item.entry)])] = item.occurrence
             next[Int(item.entry)] += 1
         }
-        let order = bytes.withUnsafeBufferPointer { buffer in
-            Array(entries.indices).sorted { Self.precedes(entries[$0], entries[$1], in: buffer) }
+        var order = entries.indices.map { (prefix: entries[$0].prefix, index: $0) }
+        bytes.withUnsafeBufferPointer { buffer in
+            order.sort {
+                $0.prefix != $1.prefix
+                    ? $0.prefix < $1.prefix : Self.precedes(entries[$0.index], entries[$1.index], in: buffer)
+            }
         }
         var words: [String] = []
+        var hashes: [UInt32] = []
         var orderedStarts: [Int32] = [0]
         var occurrences: [SearchIndex.Occurrence] = []
         words.reserveCapacity(order.count)
+        hashes.reserveCapacity(order.count)
         orderedStarts.reserveCapacity(order.count + 1)
         occurrences.reserveCapacity(grouped.count)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in order {
+            for (_, index) in order {
                 let entry = entries[index]
+                hashes.append(entry.hash)
                 words.append(
                     String(
                         decoding: UnsafeBufferPointer(
@@ -70,7 +82,7 @@ struct WordTally {
                 orderedStarts.append(Int32(occurrences.count))
             }
         }
-        return (words, orderedStarts, occurrences)
+        return (words, hashes, orderedStarts, occurrences)
     }
 
     private mutating func count(_ word: UnsafeBufferPointer<UInt8>, _ role: Role) {
@@ -83,7 +95,9 @@ struct WordTally {
             let found = table[slot]
             if found < 0 {
                 table[slot] = Int32(entries.count)
-                entries.append(Entry(start: Int32(bytes.count), length: Int32(word.count), hash: hash))
+                var prefix: UInt64 = 0
+                for position in 0..<8 { prefix = prefix << 8 | UInt64(position < word.count ? word[position] : 0) }
+                entries.append(Entry(start: Int32(bytes.count), length: Int32(word.count), hash: hash, prefix: prefix))
                 bytes.append(contentsOf: word)
                 record(entries.count - 1, role)
                 return
@@ -123,7 +137,7 @@ struct WordTally {
             (entry.inTitle ? SearchIndex.titleWeight : 0) + (entry.inSummary ? SearchIndex.summaryWeight : 0)
             + (entry.inHeading ? SearchIndex.headingWeight : 0) + entry.textCount
         summed.append((Int32(index), SearchIndex.Occurrence(section: entry.section, weight: weight)))
-        entries[index] = Entry(start: entry.start, length: entry.length, hash: entry.hash)
+        entries[index] = Entry(start: entry.start, length: entry.length, hash: entry.hash, prefix: entry.prefix)
     }
 
     private mutating func grow() {

@@ -102,4 +102,19 @@ struct LinkTests {
         #expect(toc == ["#history", "#trade-and-aid", "#trade-and-aid-1"])
         #expect(alpha.select("nav.toc li.nested").count == 1)
     }
+
+    @Test("a link's file is found the same way whether or not it is in the linking file's folder", arguments: 0..<200)
+    func joiningPaths(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 9000)
+        let parts = ["content", "countries", "x.md", ".", "..", "", "é.md"]
+        func path(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &generator)).map { _ in parts.randomElement(using: &generator)! }
+                .joined(separator: "/")
+        }
+        let file = path(0...4)
+        let relative = path(1...3)
+        #expect(
+            LinkTargets.join(file, relative) == LinkTargets.joinByParts(file, relative),
+            "\(file.debugDescription) + \(relative.debugDescription)")
+    }
 }

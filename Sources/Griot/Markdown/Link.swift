@@ -27,7 +27,8 @@ public struct Link: Sendable, Hashable {
     }
 
     public var target: Target {
-        let lowered = destination.lowercased()
+        // Most destinations (`france.md`) hold no colon, hence no scheme: nothing to lower-case.
+        let lowered = destination.utf8.contains(UInt8(ascii: ":")) ? destination.lowercased() : ""
         if let colon = lowered.firstIndex(of: ":"),
             lowered[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
             !lowered[..<colon].isEmpty
@@ -41,8 +42,8 @@ public struct Link: Sendable, Hashable {
             default: return .external
             }
         }
-        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst())) }
-        let hash = destination.firstIndex(of: "#")
+        if destination.utf8.first == UInt8(ascii: "#") { return .anchor(String(destination.dropFirst())) }
+        let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#"))
         let path = hash.map { String(destination[..<$0]) } ?? destination
         let anchor = hash.map { String(destination[destination.index(after: $0)...]) }
         if path.hasSuffix(".md") && !path.hasPrefix("/") { return .contentFile(path: path, anchor: anchor) }

@@ -19,7 +19,8 @@ struct LinkResolver {
         var result = Result(
             destinations: Array(repeating: nil, count: document.links.count),
             pages: Array(repeating: nil, count: document.links.count))
-        let ownAnchors = Set(document.headings.map(\.id))
+        // Made at the first link to an anchor of this page, if any.
+        var anchors: Set<String>?
         for (index, link) in document.links.enumerated() {
             switch link.target {
             case .external, .other:
@@ -30,6 +31,8 @@ struct LinkResolver {
                     link.location, "unsafe \(scheme): link '\(link.destination)'",
                     hint: "links may use http, https, mailto or a relative path; '\(scheme):' is refused")
             case .anchor(let anchor):
+                let ownAnchors = anchors ?? Set(document.headings.map(\.id))
+                anchors = ownAnchors
                 if !ownAnchors.contains(anchor) {
                     diagnostics.report(
                         .missingHeading,

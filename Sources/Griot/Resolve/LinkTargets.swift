@@ -24,6 +24,20 @@ struct LinkTargets: Sendable {
     /// Resolves `relative` against the folder of `file`: `content/countries/x.md` + `../topics/y.md`
     /// → `content/topics/y.md`. Returns nil when the path climbs out of the site.
     static func join(_ file: String, _ relative: String) -> String? {
+        // A file in the same folder (`france.md`), the most common link: the file's folder and
+        // the name, when the file's path is plain (no leading, doubled or trailing slash).
+        let slash = UInt8(ascii: "/")
+        if !relative.isEmpty, relative != ".", relative != "..", !relative.utf8.contains(slash),
+            let last = file.utf8.lastIndex(of: slash), file.utf8.first != slash, file.utf8.last != slash,
+            !file.contains("//")
+        {
+            return String(file[...last]) + relative
+        }
+        return joinByParts(file, relative)
+    }
+
+    /// `join` one part at a time, for any path.
+    static func joinByParts(_ file: String, _ relative: String) -> String? {
         var parts = file.split(separator: "/").dropLast().map(String.init)
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -27,6 +27,11 @@ public struct MarkdownDocument: Sendable, Hashable {
     private var pieces: [String]
     /// For each slot, the index in `links` of the link whose destination goes there.
     private var slots: [Int]
+    /// The resolved address of each link (nil: as written), once the resolve stage has them.
+    /// The HTML is put together when asked for rather than stored again: a resolved copy of
+    /// every page's HTML made beside the unresolved one left the old pieces as holes too small
+    /// for anything else (a quarter of a gigabyte at 100,000 pages).
+    private var destinations: [String?] = []
 
     /// cmark options for parsing: smart punctuation, and invalid UTF-8 replaced rather than kept.
     private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
@@ -42,7 +47,7 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     private init(
         headings: [Heading], links: [Link], pipeTables: [SourceLocation], sections: [String], isEmpty: Bool,
-        pieces: [String], slots: [Int]
+        pieces: [String], slots: [Int], destinations: [String?] = []
     ) {
         self.headings = headings
         self.links = links
@@ -51,29 +56,32 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.isEmpty = isEmpty
         self.pieces = pieces
         self.slots = slots
+        self.destinations = destinations
     }
 
-    /// The body as HTML. Links to content files not yet resolved keep their written destination.
-    public var html: String { filled(with: []) }
-
-    /// This body with each content-file link's slot filled: `destinations[i]` is the new address
-    /// of `links[i]` (nil keeps the link as written). The result has no slots left.
-    public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
-        MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
-            pieces: [filled(with: destinations).exactSize], slots: [])
-    }
-
-    /// The HTML with each slot holding `destinations[link]`, or the link as written.
-    private func filled(with destinations: [String?]) -> String {
+    /// The body as HTML: each content-file link with its resolved address, or as written before
+    /// the resolve stage (or where it found none).
+    public var html: String {
         guard !slots.isEmpty else { return pieces[0] }
-        var result = pieces[0]
-        for (slot, link) in slots.enumerated() {
-            let destination = link < destinations.count ? destinations[link] : nil
-            result += HTMLEscaping.href(destination ?? links[link].destination)
+        let hrefs = slots.map { link in
+            HTMLEscaping.href((link < destinations.count ? destinations[link] : nil) ?? links[link].destination)
+        }
+        var result = ""
+        result.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + hrefs.reduce(0) { $0 + $1.utf8.count })
+        result += pieces[0]
+        for (slot, href) in hrefs.enumerated() {
+            result += href
             result += pieces[slot + 1]
         }
         return result
+    }
+
+    /// This body with each content-file link's address: `destinations[i]` is the new address of
+    /// `links[i]` (nil keeps the link as written).
+    public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
+        MarkdownDocument(
+            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
+            pieces: pieces, slots: slots, destinations: destinations)
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> MarkdownDocument {

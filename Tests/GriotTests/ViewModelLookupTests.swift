@@ -13,6 +13,10 @@ struct ViewModelLookupTests {
             for element in array { checkLookup(element, seen: &seen) }
             return
         }
+        if let lazy = value as? any MadeOneAtATime {
+            for element in lazy.all { checkLookup(element, seen: &seen) }
+            return
+        }
         let mirror = Mirror(reflecting: value)
         if mirror.displayStyle == .optional {
             if let wrapped = mirror.children.first?.value { checkLookup(wrapped, seen: &seen) }
@@ -50,6 +54,7 @@ struct ViewModelLookupTests {
         case .number(let number): number
         case .object(let object): object
         case .list(let items): items
+        case .lazyList(let count, let item): (0..<count).map(item)
         }
     }
 
@@ -68,4 +73,13 @@ struct ViewModelLookupTests {
         Self.checkLookup(RelationsOutput().view(reader), seen: &seen)
         #expect(seen.count >= 19, "checked: \(seen.sorted())")
     }
+}
+
+/// View models made as a template reaches them, all made at once for the walk.
+private protocol MadeOneAtATime {
+    var all: [Any] { get }
+}
+
+extension LazyViews: MadeOneAtATime {
+    var all: [Any] { (0..<count).map(make) }
 }

@@ -14,21 +14,27 @@ struct TimelineOutput: StreamedOutput {
     /// The entries of a period under their year headings. A year with a single entry needs no
     /// heading (the entry shows its date), nor does a span opening the period it names ("1100s"
     /// first under "1100s"); consecutive entries without a heading share one list.
-    static func groups(of period: Timeline.Period, _ reader: SiteReader) -> [TimelineYearView] {
-        var groups: [TimelineYearView] = []
-        for (index, year) in reader.untilStopped(period.years.enumerated()) {
-            let entries = year.entries.map(reader.entryView)
-            guard entries.count == 1 || (index == 0 && year.label == period.label) else {
-                groups.append(TimelineYearView(year: year.label, entries: entries))
+    static func groups(of period: Timeline.Period, _ reader: SiteReader) -> LazyViews<TimelineYearView> {
+        // Which years each group holds: a year of several entries is a group with its heading;
+        // years of one entry (and a span opening the period of its name) share one without.
+        var spans: [(year: String?, years: Range<Int>)] = []
+        for (index, year) in period.years.enumerated() {
+            guard year.entries.count == 1 || (index == 0 && year.label == period.label) else {
+                spans.append((year.label, index..<(index + 1)))
                 continue
             }
-            if let last = groups.indices.last, groups[last].year == nil {
-                groups[last].entries += entries
+            if let last = spans.indices.last, spans[last].year == nil {
+                spans[last].years = spans[last].years.lowerBound..<(index + 1)
             } else {
-                groups.append(TimelineYearView(year: nil, entries: entries))
+                spans.append((nil, index..<(index + 1)))
             }
         }
-        return groups
+        let years = period.years
+        return LazyViews(count: spans.count) { [spans] group in
+            TimelineYearView(
+                year: spans[group].year, entries: years[spans[group].years].flatMap { $0.entries.map(reader.entryView) }
+            )
+        }
     }
 
     /// The pages of `kind` that have entries, by title.

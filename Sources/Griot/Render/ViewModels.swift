@@ -139,7 +139,9 @@ struct TimelineYearView: Sendable {
 struct TimelinePeriodView: Sendable {
     var label: String
     var id: String
-    var years: [TimelineYearView]
+    /// Made a group at a time as the page renders: at 100,000 pages the timeline's entries are
+    /// hundreds of megabytes of view models.
+    var years: LazyViews<TimelineYearView>
     var count: Int
 }
 

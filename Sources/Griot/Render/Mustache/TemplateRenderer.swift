@@ -40,7 +40,7 @@ struct TemplateRenderer: Sendable {
                 case .text(let text): output.writeValue(escaped ? HTMLEscaping.text(text) : text)
                 case .number(let number): output.writeValue(String(number))
                 case .flag(let flag): output.writeValue(flag ? "true" : "false")
-                case .missing, .object, .list: break
+                case .missing, .object, .list, .lazyList: break
                 }
             case .section(let path, let inverted, let children):
                 let value = Self.lookup(path, in: stack)
@@ -60,6 +60,17 @@ struct TemplateRenderer: Sendable {
                             return
                         }
                         stack.append(item)
+                        render(children, stack: &stack, overrides: overrides, into: &output)
+                        stack.removeLast()
+                        output.sink?.takeIfFull(&output.text)
+                    }
+                case .lazyList(let count, let item):
+                    for index in 0..<count {
+                        if let shouldStop = output.shouldStop, shouldStop() {
+                            output.isStopped = true
+                            return
+                        }
+                        stack.append(item(index))
                         render(children, stack: &stack, overrides: overrides, into: &output)
                         stack.removeLast()
                         output.sink?.takeIfFull(&output.text)

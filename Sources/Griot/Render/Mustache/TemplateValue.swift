@@ -11,6 +11,9 @@ enum TemplateValue: Sendable {
     case number(Int)
     case object(any TemplateObject)
     case list([TemplateValue])
+    /// A list whose items are made one at a time as the template reaches them, and dropped once
+    /// rendered: a long list (the timeline's years) is never held whole.
+    case lazyList(count: Int, item: @Sendable (Int) -> TemplateValue)
 
     init(_ text: String) { self = .text(text) }
     init(_ text: String?) { self = text.map(TemplateValue.text) ?? .missing }
@@ -19,6 +22,9 @@ enum TemplateValue: Sendable {
     init(_ object: some TemplateObject) { self = .object(object) }
     init(_ object: (some TemplateObject)?) { self = object.map { .object($0) } ?? .missing }
     init(_ objects: [some TemplateObject]) { self = .list(objects.map { .object($0) }) }
+    init<Item: TemplateObject>(_ views: LazyViews<Item>) {
+        self = .lazyList(count: views.count) { .object(views.make($0)) }
+    }
 
     /// Whether a section over this value renders (`{{#name}}`); its inverse renders `{{^name}}`.
     var isTruthy: Bool {
@@ -26,6 +32,7 @@ enum TemplateValue: Sendable {
         case .missing: false
         case .flag(let flag): flag
         case .list(let items): !items.isEmpty
+        case .lazyList(let count, _): count > 0
         case .text, .number, .object: true
         }
     }
@@ -35,4 +42,10 @@ enum TemplateValue: Sendable {
 protocol TemplateObject: Sendable {
     /// The field called `key`, or `.missing`.
     func value(named key: String) -> TemplateValue
+}
+
+/// View models made one at a time, by position, as a template reaches them.
+struct LazyViews<Item: TemplateObject>: Sendable {
+    let count: Int
+    let make: @Sendable (Int) -> Item
 }

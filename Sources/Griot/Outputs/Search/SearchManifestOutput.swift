@@ -1,5 +1,6 @@
-/// `search/index.js`: the search index's manifest, the list of its shards, which the browser
-/// loads when the search box is first used, and the number of bundles of page entries. A script, not JSON, so that it loads from `file://`.
+/// `search/index.js`: the search index's manifest, the list of its shards and the number of
+/// bundles of page entries, which the browser loads when the search box is first used. A script,
+/// not JSON, so that it loads from `file://`.
 struct SearchManifestOutput: SiteOutput {
     var path: String { "search/index.js" }
 

@@ -42,7 +42,8 @@ struct DirectoryHandle: Sendable {
         _ = Glibc.close(descriptor)
     }
 
-    private func child(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
+    /// The path of `name` in this folder, for messages.
+    func child(_ name: String) -> String { path.isEmpty ? name : path + "/" + name }
 
     /// The metadata of an entry, without following a link.
     func status(of name: String) -> stat? {

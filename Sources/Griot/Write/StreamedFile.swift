@@ -190,11 +190,11 @@ final class StreamedFile {
         }
         let code = errno
         _ = unlinkat(folder.descriptor, temporaryName, 0)
-        throw DirectoryHandle.Failure(path: folder.path.isEmpty ? name : folder.path + "/" + name, code: code)
+        throw DirectoryHandle.Failure(path: folder.child(name), code: code)
     }
 
     private func fail(_ code: Int32) {
-        failure = DirectoryHandle.Failure(path: folder.path.isEmpty ? name : folder.path + "/" + name, code: code)
+        failure = DirectoryHandle.Failure(path: folder.child(name), code: code)
     }
 
     private func closeAll() {

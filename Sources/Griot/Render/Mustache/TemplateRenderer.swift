@@ -54,27 +54,10 @@ struct TemplateRenderer: Sendable {
                 case .flag(true):
                     render(children, stack: &stack, overrides: overrides, into: &output)
                 case .list(let items):
-                    for item in items {
-                        if let shouldStop = output.shouldStop, shouldStop() {
-                            output.isStopped = true
-                            return
-                        }
-                        stack.append(item)
-                        render(children, stack: &stack, overrides: overrides, into: &output)
-                        stack.removeLast()
-                        output.sink?.takeIfFull(&output.text)
-                    }
+                    renderItems(
+                        items.count, { items[$0] }, children, stack: &stack, overrides: overrides, into: &output)
                 case .lazyList(let count, let item):
-                    for index in 0..<count {
-                        if let shouldStop = output.shouldStop, shouldStop() {
-                            output.isStopped = true
-                            return
-                        }
-                        stack.append(item(index))
-                        render(children, stack: &stack, overrides: overrides, into: &output)
-                        stack.removeLast()
-                        output.sink?.takeIfFull(&output.text)
-                    }
+                    renderItems(count, item, children, stack: &stack, overrides: overrides, into: &output)
                 case .text, .number, .object:
                     stack.append(value)
                     render(children, stack: &stack, overrides: overrides, into: &output)
@@ -94,6 +77,24 @@ struct TemplateRenderer: Sendable {
                 let merged = overrides.merging(blocks) { outer, _ in outer }
                 render(parent, stack: &stack, overrides: merged, into: &output)
             }
+        }
+    }
+
+    /// Renders `children` once for each of `count` items, made by `item`; the text goes to the
+    /// sink after an item that filled a piece.
+    private func renderItems(
+        _ count: Int, _ item: (Int) -> TemplateValue, _ children: [TemplateNode], stack: inout [TemplateValue],
+        overrides: [String: [TemplateNode]], into output: inout TemplateOutput
+    ) {
+        for index in 0..<count {
+            if let shouldStop = output.shouldStop, shouldStop() {
+                output.isStopped = true
+                return
+            }
+            stack.append(item(index))
+            render(children, stack: &stack, overrides: overrides, into: &output)
+            stack.removeLast()
+            output.sink?.takeIfFull(&output.text)
         }
     }
 

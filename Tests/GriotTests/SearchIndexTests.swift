@@ -211,6 +211,41 @@ struct SearchIndexTests {
         #expect(SearchIndex.strongest(list) == expected)
     }
 
+    @Test("postings held packed unpack to every occurrence, in page order, however far apart", arguments: 0..<40)
+    func packedPostings(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 9000)
+        let vocabulary = ["accord", "border", "mali", "treaty", "zone"]
+        var builder = SearchIndex.PostingsBuilder()
+        var expected: [String: [Int32]] = [:]
+        var next = Int.random(in: 0..<3_000_000, using: &generator)
+        for _ in 0..<Int.random(in: 1...12, using: &generator) {
+            let first = next
+            let batch = (0..<Int.random(in: 1...4, using: &generator)).map { offset in
+                let words = vocabulary.filter { _ in Bool.random(using: &generator) }
+                var starts: [Int32] = [0]
+                var occurrences: [SearchIndex.Occurrence] = []
+                for word in words {
+                    for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                        let occurrence = SearchIndex.Occurrence(
+                            section: Int32.random(in: 0...400, using: &generator),
+                            weight: Int32.random(in: 1...70_000, using: &generator))
+                        occurrences.append(occurrence)
+                        expected[word, default: []] += [Int32(first + offset), occurrence.section, occurrence.weight]
+                    }
+                    starts.append(Int32(occurrences.count))
+                }
+                // Every word in part 0.
+                return SearchIndex.PageWords(
+                    id: PageID(.country, "p\(offset)"), source: 0, words: words,
+                    hashes: words.map { UInt32(truncatingIfNeeded: $0.hashValue) }, starts: starts,
+                    occurrences: occurrences, byPart: words.indices.map(Int32.init),
+                    partStarts: [0] + Array(repeating: Int32(words.count), count: SearchIndex.partitions))
+            }
+            builder.add(batch, from: first, part: 0)
+            next = first + batch.count + Int.random(in: 0...200_000, using: &generator)
+        }
+        #expect(builder.postings() == expected)
+    }
     @Test("the bundle hash is FNV-1a over the key's UTF-8, as published")
     func bundleHash() {
         #expect(SearchBundles.fnv1a("") == 0x811c_9dc5)

@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GriotTests",
-            dependencies: ["Griot", "GriotCLI"],
+            dependencies: ["Griot", "GriotCLI", "CMark"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -17,10 +17,6 @@ public struct MarkdownDocument: Sendable, Hashable {
     public let links: [Link]
     /// Paragraphs written as GitHub pipe tables, which CommonMark renders as plain text.
     public let pipeTables: [SourceLocation]
-    /// The body's text without markup, by section: `sections[0]` is the text before the first
-    /// heading, `sections[i]` the text under `headings[i - 1]` (without the heading's own text);
-    /// blocks are separated by blank lines. For search and snippets.
-    public let sections: [String]
     /// Whether the body has any content besides white space.
     public let isEmpty: Bool
     /// The HTML around the slots: one more piece than there are slots.
@@ -46,17 +42,26 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 
     private init(
-        headings: [Heading], links: [Link], pipeTables: [SourceLocation], sections: [String], isEmpty: Bool,
+        headings: [Heading], links: [Link], pipeTables: [SourceLocation], isEmpty: Bool,
         pieces: [String], slots: [Int], destinations: [String?] = []
     ) {
         self.headings = headings
         self.links = links
         self.pipeTables = pipeTables
-        self.sections = sections
         self.isEmpty = isEmpty
         self.pieces = pieces
         self.slots = slots
         self.destinations = destinations
+    }
+
+    /// The body's text without markup, by section: `sections[0]` is the text before the first
+    /// heading, `sections[i]` the text under `headings[i - 1]` (without the heading's own text);
+    /// blocks are separated by blank lines. For search and snippets; read from the HTML each time
+    /// (`SectionText`), not kept beside it.
+    public var sections: [String] {
+        var html = pieces.count == 1 ? pieces[0] : pieces.joined()
+        let count = headings.count
+        return html.withUTF8 { SectionText.sections(of: $0, headings: count) }
     }
 
     /// The body as HTML: each content-file link with its resolved address, or as written before
@@ -80,7 +85,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// `links[i]` (nil keeps the link as written).
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
         MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
+            headings: headings, links: links, pipeTables: pipeTables, isEmpty: isEmpty,
             pieces: pieces, slots: slots, destinations: destinations)
     }
 
@@ -120,7 +125,7 @@ public struct MarkdownDocument: Sendable, Hashable {
             guard entering else { return }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                let text = plainText(of: node, separator: " ")
+                let text = inlineText(of: node)
                 var id = Slug.make(from: text)
                 if id.isEmpty { id = "section" }
                 if let count = usedIds[id] {
@@ -157,7 +162,6 @@ public struct MarkdownDocument: Sendable, Hashable {
                 break
             }
         }
-        let sections = sectionTexts(of: root, headingNodes: headingNodes)
         // Headings are replaced after the walk: changing the tree under an iterator is unsafe.
         for (node, heading) in zip(headingNodes, headings) {
             wrap(node, as: heading)
@@ -170,7 +174,7 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
         let pieces = slotLinks.isEmpty ? [html] : split(html, at: marker, slots: slotLinks.count)
         return MarkdownDocument(
-            headings: headings, links: links, pipeTables: pipeTables, sections: sections, isEmpty: isEmpty,
+            headings: headings, links: links, pipeTables: pipeTables, isEmpty: isEmpty,
             pieces: pieces, slots: slotLinks)
     }
 
@@ -239,33 +243,9 @@ public struct MarkdownDocument: Sendable, Hashable {
         return delimiter.allSatisfy { $0 == bar || $0 == dash || $0 == colon || $0 == space || $0 == tab }
     }
 
-    /// The text of `node` and its descendants; blocks are joined by `separator`.
-    /// The text of each section: top-level blocks after a top-level heading belong to it. A heading
-    /// nested in a list or quote stays part of its block's text, and its section is empty.
-    private static func sectionTexts(of root: OpaquePointer, headingNodes: [OpaquePointer]) -> [String] {
-        var sections = [String](repeating: "", count: headingNodes.count + 1)
-        let headingIndex = Dictionary(uniqueKeysWithValues: headingNodes.enumerated().map { ($1, $0) })
-        var current = 0
-        var child = cmark_node_first_child(root)
-        while let block = child {
-            if cmark_node_get_type(block) == CMARK_NODE_HEADING, let index = headingIndex[block] {
-                current = index + 1
-            } else {
-                let text = plainText(of: block, separator: "\n\n")
-                if !text.isEmpty {
-                    if !sections[current].isEmpty { sections[current] += "\n\n" }
-                    sections[current] += text
-                }
-            }
-            child = cmark_node_next(block)
-        }
-        return sections.map(\.exactSize)
-    }
-
     /// The text of an inline run (a paragraph, a heading, a link), line breaks as spaces.
-    static func inlineText(of node: OpaquePointer) -> String { plainText(of: node, separator: " ") }
-
-    private static func plainText(of node: OpaquePointer, separator: String) -> String {
+    static func inlineText(of node: OpaquePointer) -> String {
+        let separator = " "
         var text = ""
         walk(node) { child, entering in
             switch cmark_node_get_type(child) {

@@ -15,6 +15,7 @@ struct SearchPageOutput: SiteOutput {
         for id in reader.searchBundle(bundle) {
             guard let page = reader.page(id) else { continue }
             let body = page.body
+            let sections = body.sections
             let json = JSONWriter.compact { json in
                 json.object {
                     $0.field("title", page.title)
@@ -22,11 +23,11 @@ struct SearchPageOutput: SiteOutput {
                     $0.field("kind", id.kind.rawValue)
                     $0.field("summary", page.summary)
                     $0.field("sections") {
-                        $0.array(body.sections.indices) { json, index in
+                        $0.array(sections.indices) { json, index in
                             json.object {
                                 $0.field("heading", index == 0 ? "" : body.headings[index - 1].text)
                                 $0.field("id", index == 0 ? "" : body.headings[index - 1].id)
-                                $0.field("text", body.sections[index])
+                                $0.field("text", sections[index])
                             }
                         }
                     }

@@ -55,10 +55,10 @@ struct PageDecoder {
             ? []
             : fields.list("events", diagnostics: &diagnostics).compactMap {
                 decodeEvent($0, origin: fields.origin, diagnostics: &diagnostics)
-            }
+            }.exactSize
         let sources = fields.list("sources", diagnostics: &diagnostics).compactMap {
             decodeSource($0, origin: fields.origin, diagnostics: &diagnostics)
-        }
+        }.exactSize
         let draft = fields.bool("draft", diagnostics: &diagnostics) ?? false
         if sources.isEmpty && !draft {
             diagnostics.report(

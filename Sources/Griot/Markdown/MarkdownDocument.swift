@@ -268,15 +268,6 @@ public struct MarkdownDocument: Sendable, Hashable {
     }
 }
 
-extension String {
-    /// The same text in storage of its own length. Text built by appending may hold up to twice
-    /// its length; a site keeps every page's HTML and plain text, so the slack would double them.
-    var exactSize: String {
-        var copy = self
-        return copy.withUTF8 { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
 /// Finds the sentence a link stands in, reading each block's text once and searching it from where
 /// the block's previous link was found, so a paragraph of many links is read in one pass. Works on
 /// UTF-8 bytes: sentence ends are ASCII, and the reach is counted in Unicode scalars.

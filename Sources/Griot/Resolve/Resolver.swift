@@ -5,7 +5,9 @@ struct Resolver {
     /// its resolved one replaces it: memory holds the site once, not twice. What `previous` holds
     /// from the build before is reused where it still holds; what this build resolved is returned.
     /// `remembers`: the returned memory is kept for a next build (a preview's), which can then
-    /// change single words of the search index.
+    /// change single words of the search index. Else it is returned empty, so that what only a
+    /// next build needs (the table of link targets, each page's linked pages) is freed before the
+    /// site is rendered.
     func resolve(
         _ content: consuming LoadedContent, reusing previous: consuming ResolveMemory = ResolveMemory(),
         remembers: Bool = false
@@ -153,7 +155,7 @@ struct Resolver {
         site.relatedVersion = memory.related != nil ? relatedSource : nil
         site.backlinksVersion = memory.backlinksVersion
         checkAliases(of: site, diagnostics: &diagnostics)
-        return (site, diagnostics.all, memory)
+        return (site, diagnostics.all, remembers ? memory : ResolveMemory())
     }
 
     /// An alias may not take the address of another output (a page, an index, an export), of

@@ -16,8 +16,9 @@
 /// string throws an ``EDTFParseError`` saying where the problem is, what it is, and the closest
 /// valid form.
 public struct EDTFDate: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The shape of an EDTF value.
-    public enum Form: Sendable, Hashable {
+    /// The shape of an EDTF value. Held in a box of its own (`indirect`): a site keeps a date for
+    /// every event, source and relation, and copies of one date (the timeline's) share its box.
+    public indirect enum Form: Sendable, Hashable {
         /// One date: `1963`, `1984?`, `2023-21`.
         case single(EDTFSingleDate)
         /// An interval: `1964/2008`, `1985/..`, `/1985`. At least one end is a date.

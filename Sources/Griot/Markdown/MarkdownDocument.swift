@@ -19,13 +19,16 @@ public struct MarkdownDocument: Sendable, Hashable {
     public let pipeTables: [SourceLocation]
     /// Whether the body has any content besides white space.
     public let isEmpty: Bool
-    /// The HTML around the slots: one more piece than there are slots.
-    private var pieces: [String]
+    /// The HTML with every slot's address left out: one string, not a piece between each two
+    /// slots (a string's header and rounding cost as much as a short piece).
+    private var text: String
+    /// Where each slot's address goes in `text`, as UTF-8 offsets, in order.
+    private var cuts: [Int32]
     /// For each slot, the index in `links` of the link whose destination goes there.
     private var slots: [Int]
     /// The resolved address of each link (nil: as written), once the resolve stage has them.
     /// The HTML is put together when asked for rather than stored again: a resolved copy of
-    /// every page's HTML made beside the unresolved one left the old pieces as holes too small
+    /// every page's HTML made beside the unresolved one left the old HTML as holes too small
     /// for anything else (a quarter of a gigabyte at 100,000 pages).
     private var destinations: [String?] = []
 
@@ -43,13 +46,14 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     private init(
         headings: [Heading], links: [Link], pipeTables: [SourceLocation], isEmpty: Bool,
-        pieces: [String], slots: [Int], destinations: [String?] = []
+        text: String, cuts: [Int32], slots: [Int], destinations: [String?] = []
     ) {
         self.headings = headings
         self.links = links
         self.pipeTables = pipeTables
         self.isEmpty = isEmpty
-        self.pieces = pieces
+        self.text = text
+        self.cuts = cuts
         self.slots = slots
         self.destinations = destinations
     }
@@ -59,7 +63,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// blocks are separated by blank lines. For search and snippets; read from the HTML each time
     /// (`SectionText`), not kept beside it.
     public var sections: [String] {
-        var html = pieces.count == 1 ? pieces[0] : pieces.joined()
+        var html = text
         let count = headings.count
         return html.withUTF8 { SectionText.sections(of: $0, headings: count) }
     }
@@ -67,17 +71,21 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The body as HTML: each content-file link with its resolved address, or as written before
     /// the resolve stage (or where it found none).
     public var html: String {
-        guard !slots.isEmpty else { return pieces[0] }
-        let hrefs = slots.map { link in
+        guard !cuts.isEmpty else { return text }
+        let hrefs = slots.prefix(cuts.count).map { link in
             HTMLEscaping.href((link < destinations.count ? destinations[link] : nil) ?? links[link].destination)
         }
         var result = ""
-        result.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + hrefs.reduce(0) { $0 + $1.utf8.count })
-        result += pieces[0]
-        for (slot, href) in hrefs.enumerated() {
+        result.reserveCapacity(text.utf8.count + hrefs.reduce(0) { $0 + $1.utf8.count })
+        let utf8 = text.utf8
+        var previous = utf8.startIndex
+        for (cut, href) in zip(cuts, hrefs) {
+            let next = utf8.index(utf8.startIndex, offsetBy: Int(cut))
+            result += text[previous..<next]
             result += href
-            result += pieces[slot + 1]
+            previous = next
         }
+        result += text[previous...]
         return result
     }
 
@@ -86,7 +94,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {
         MarkdownDocument(
             headings: headings, links: links, pipeTables: pipeTables, isEmpty: isEmpty,
-            pieces: pieces, slots: slots, destinations: destinations)
+            text: text, cuts: cuts, slots: slots, destinations: destinations)
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> MarkdownDocument {
@@ -172,10 +180,10 @@ public struct MarkdownDocument: Sendable, Hashable {
             html = String(cString: rendered)
             free(rendered)
         }
-        let pieces = slotLinks.isEmpty ? [html] : split(html, at: marker, slots: slotLinks.count)
+        let (text, cuts) = slotLinks.isEmpty ? (html, []) : cut(html, at: marker, slots: slotLinks.count)
         return MarkdownDocument(
             headings: headings, links: links, pipeTables: pipeTables, isEmpty: isEmpty,
-            pieces: pieces, slots: slotLinks)
+            text: text, cuts: cuts, slots: slotLinks)
     }
 
     /// A prefix for slot addresses that the text itself never contains, so no author's link can
@@ -189,21 +197,25 @@ public struct MarkdownDocument: Sendable, Hashable {
         }
     }
 
-    /// Cuts rendered HTML at the slot addresses `<marker>0`, `<marker>1`, … in order.
-    private static func split(_ html: String, at marker: String, slots: Int) -> [String] {
+    /// Takes the slot addresses `<marker>0`, `<marker>1`, … out of rendered HTML, in order: the
+    /// HTML without them, and where each was.
+    private static func cut(_ html: String, at marker: String, slots: Int) -> (String, [Int32]) {
         var html = html
         return html.withUTF8 { bytes in
-            var pieces: [String] = []
-            pieces.reserveCapacity(slots + 1)
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            var cuts: [Int32] = []
+            cuts.reserveCapacity(slots)
             var start = 0
             for slot in 0..<slots {
                 let address = Array("\(marker)\(slot)".utf8)
                 guard let found = ByteSearch.firstIndex(of: address, in: bytes, from: start) else { break }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                text += UnsafeBufferPointer(rebasing: bytes[start..<found])
+                cuts.append(Int32(text.count))
                 start = found + address.count
             }
-            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return pieces
+            text += UnsafeBufferPointer(rebasing: bytes[start...])
+            return (String(decoding: text, as: UTF8.self), cuts)
         }
     }
 

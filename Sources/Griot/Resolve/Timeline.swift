@@ -34,7 +34,8 @@ public struct Timeline: Sendable {
         public var year: Int
         /// The heading: "1963", "501 BCE", or a coarse date's own label ("1960s").
         public var label: String
-        public var entries: [Entry]
+        /// A run of the timeline's own entries, not a copy of them.
+        public var entries: ArraySlice<Entry>
     }
 
     public let entries: [Entry]
@@ -107,7 +108,8 @@ public struct Timeline: Sendable {
     /// by the year of its best estimate; a date coarser than a year heads a group of its own.
     public var periods: [Period] {
         var periods: [Period] = []
-        for entry in entries {
+        var yearStart = 0
+        for (index, entry) in entries.enumerated() {
             let year = entry.date.estimatedYear
             let (label, id) = Self.period(of: year)
             if periods.last?.id != id { periods.append(Period(label: label, id: id, years: [])) }
@@ -116,9 +118,10 @@ public struct Timeline: Sendable {
                 ? (entry.date.coarseLabel ?? entry.date.displayText) : EDTFDisplay.year(year)
             let last = periods.count - 1
             if periods[last].years.last?.label != heading {
+                yearStart = index
                 periods[last].years.append(Year(year: year, label: heading, entries: []))
             }
-            periods[last].years[periods[last].years.count - 1].entries.append(entry)
+            periods[last].years[periods[last].years.count - 1].entries = entries[yearStart...index]
         }
         return periods
     }

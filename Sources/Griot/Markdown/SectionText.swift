@@ -17,6 +17,29 @@ enum SectionText {
         return reader.sections
     }
 
+    /// The tags that say where text goes, by name.
+    private enum Tag {
+        case blockquote, ul, ol, p, li, hr, pre, br, img
+
+        init?(_ name: UnsafeBufferPointer<UInt8>) {
+            func `is`(_ literal: StaticString) -> Bool {
+                literal.utf8CodeUnitCount == name.count
+                    && (0..<name.count).allSatisfy { literal.utf8Start[$0] == name[$0] }
+            }
+            switch name.first {
+            case UInt8(ascii: "p"): if `is`("p") { self = .p } else if `is`("pre") { self = .pre } else { return nil }
+            case UInt8(ascii: "l"): if `is`("li") { self = .li } else { return nil }
+            case UInt8(ascii: "h"): if `is`("hr") { self = .hr } else { return nil }
+            case UInt8(ascii: "b"):
+                if `is`("br") { self = .br } else if `is`("blockquote") { self = .blockquote } else { return nil }
+            case UInt8(ascii: "u"): if `is`("ul") { self = .ul } else { return nil }
+            case UInt8(ascii: "o"): if `is`("ol") { self = .ol } else { return nil }
+            case UInt8(ascii: "i"): if `is`("img") { self = .img } else { return nil }
+            default: return nil
+            }
+        }
+    }
+
     private struct Reader {
         static let entities: [(String, UInt8)] = [
             ("&amp;", UInt8(ascii: "&")), ("&lt;", UInt8(ascii: "<")), ("&gt;", UInt8(ascii: ">")),
@@ -44,37 +67,49 @@ enum SectionText {
         }
 
         mutating func read() {
+            let (open, ampersand, newline) = (UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\n"))
             var index = 0
             while index < html.count {
                 let byte = html[index]
-                if byte == UInt8(ascii: "<") {
+                if byte == open {
                     index = tag(at: index)
-                } else if byte == UInt8(ascii: "&") {
+                } else if byte == ampersand {
                     index = entity(at: index)
-                } else {
-                    if byte == UInt8(ascii: "\n") && !inCodeBlock {
-                        spacePending = true
-                    } else {
-                        append(byte)
-                    }
+                } else if byte == newline && !inCodeBlock {
+                    spacePending = true
                     index += 1
+                } else {
+                    // A run of plain text, taken at once.
+                    var end = index + 1
+                    while end < html.count {
+                        let next = html[end]
+                        if next == open || next == ampersand || (next == newline && !inCodeBlock) { break }
+                        end += 1
+                    }
+                    append(UnsafeBufferPointer(rebasing: html[index..<end]))
+                    index = end
                 }
             }
             finishSection()
         }
 
         private mutating func append(_ byte: UInt8) {
+            withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
+        }
+
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard !inSectionHeading else { return }
             if !text.isEmpty {
                 if separatorPending {
-                    text += [UInt8(ascii: "\n"), UInt8(ascii: "\n")]
+                    text.append(UInt8(ascii: "\n"))
+                    text.append(UInt8(ascii: "\n"))
                 } else if spacePending {
                     text.append(UInt8(ascii: " "))
                 }
             }
             separatorPending = false
             spacePending = false
-            text.append(byte)
+            text += bytes
         }
 
         private mutating func finishSection() {
@@ -128,18 +163,18 @@ enum SectionText {
                 separatorPending = true
                 return
             }
-            switch String(decoding: name, as: UTF8.self) {
-            case "blockquote", "ul", "ol":
+            switch Tag(name) {
+            case .blockquote, .ul, .ol:
                 depth += closing ? -1 : 1
                 separatorPending = true
-            case "p", "li", "hr":
+            case .p, .li, .hr:
                 separatorPending = true
-            case "pre":
+            case .pre:
                 inCodeBlock = !closing
                 separatorPending = true
-            case "br":
+            case .br:
                 spacePending = true
-            case "img":
+            case .img:
                 guard let alt else { return }
                 var index = alt.lowerBound
                 while index < alt.upperBound {
@@ -150,7 +185,7 @@ enum SectionText {
                         index += 1
                     }
                 }
-            default:
+            case nil:
                 break
             }
         }

@@ -295,17 +295,22 @@ public struct SearchIndex: Sendable {
 
         /// Adds the words of part `part` of `pages`, the first of which is page `first`.
         mutating func add(_ pages: [PageWords], from first: Int, part: Int) {
+            // A word's occurrences in one page are packed here first, then appended at once.
+            var packed: [UInt8] = []
+            packed.reserveCapacity(64)
             for (offset, page) in pages.enumerated() {
                 let pageIndex = Int32(first + offset)
                 for position in page.byPart[Int(page.partStarts[part])..<Int(page.partStarts[part + 1])] {
                     let slot = slot(of: page.words[Int(position)], hash: page.hashes[Int(position)])
                     var previous = lastPages[slot]
+                    packed.removeAll(keepingCapacity: true)
                     for occurrence in page.occurrences(ofWordAt: Int(position)) {
-                        Self.pack(UInt32(pageIndex - previous), into: &lists[slot])
-                        Self.pack(UInt32(bitPattern: occurrence.section), into: &lists[slot])
-                        Self.pack(UInt32(bitPattern: occurrence.weight), into: &lists[slot])
+                        Self.pack(UInt32(pageIndex - previous), into: &packed)
+                        Self.pack(UInt32(bitPattern: occurrence.section), into: &packed)
+                        Self.pack(UInt32(bitPattern: occurrence.weight), into: &packed)
                         previous = pageIndex
                     }
+                    lists[slot].append(contentsOf: packed)
                     lastPages[slot] = pageIndex
                 }
             }

@@ -257,21 +257,13 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     /// The text of an inline run (a paragraph, a heading, a link), line breaks as spaces.
     static func inlineText(of node: OpaquePointer) -> String {
-        let separator = " "
         var text = ""
         walk(node) { child, entering in
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if entering, let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_CODE_BLOCK:
-                if entering, let literal = cmark_node_get_literal(child) {
-                    if !text.isEmpty { text += separator }
-                    text += String(cString: literal)
-                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                if entering, !text.isEmpty, child != node { text += separator }
             default:
                 break
             }

@@ -7,7 +7,12 @@ For each N, bench/make-corpus.py writes the same N-page site for both generators
 two generators alternating run by run so that both see the same machine state:
 
 - cold: a full build into a fresh output folder (Griot: no public/, no .public.griot/; Hugo: no
-  public/, no resources/);
+  public/, no resources/). Both outputs are removed at the start of the run, the file system is
+  synced, and the run waits SETTLE seconds (default 65) before the first cold build: ext4 without
+  a journal will not reuse an inode deleted less than 60 s ago (300 s while its inode-table block
+  is dirty) and checks every candidate it passes over, so a build right after a deletion of tens
+  of thousands of files pays for the deletion. Without the wait, the generator that follows the
+  larger deletion (Griot's two trees and the floor's copy) paid more of it;
 - first rebuild: into the output of the cold build, after one page's body changed (a different
   page each run, the same page for both); Griot has no previous tree beside the output yet, so it
   makes every folder of the new one;
@@ -20,7 +25,8 @@ two generators alternating run by run so that both see the same machine state:
 Every run is timed by /usr/bin/time, which also gives its peak RSS. The table reports medians.
 
 Environment: GRIOT (default .build/release/griot), HUGO (default hugo on PATH), RUNS (runs per
-measurement, default 5 below 100,000 pages and 3 from there), KEEP=1 keeps the corpora,
+measurement, default 5 below 100,000 pages and 3 from there), SETTLE (seconds, default 65; 0 for
+no wait), KEEP=1 keeps the corpora,
 OUT (default BENCHMARKS.md at the repository root; the plot goes beside it as bench/results.svg).
 """
 
@@ -74,6 +80,12 @@ def remove(*paths):
             path.unlink()
 
 
+def settle():
+    """Lets the file system forget what was just deleted (see the module's doc comment)."""
+    os.sync()
+    time.sleep(float(os.environ.get("SETTLE", 65)))
+
+
 def bodies(content):
     """Every page body of a Griot content folder, front matter removed, as one Markdown text."""
     texts = []
@@ -112,9 +124,9 @@ def measure(n, runs, griot, hugo, work):
     floor = []
     for run in range(runs):
         say(f"== N={n}: run {run + 1} of {runs}")
-        remove(gsite / "public", gsite / ".public.griot")
+        remove(gsite / "public", gsite / ".public.griot", hsite / "public", hsite / "resources")
+        settle()
         cold["griot"].append(timed(griot_build))
-        remove(hsite / "public", hsite / "resources")
         cold["hugo"].append(timed(hugo_build))
 
         page = pages[(run * 7919) % len(pages)]
@@ -255,7 +267,9 @@ One run of `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 - hugo: {hugo_version} (Debian's `hugo`), `hugo --quiet --source SITE`, writing to disk
 - corpus: `bench/make-corpus.py N` (seed 42; 85 % countries, 15 % topics; the same pages, links
   and layouts for both: timeline, relations index, `.md` links resolved by a render hook)
-- cold: fresh output folder; first rebuild: into the cold build's output after one page's body
+- cold: fresh output folder, both generators' old outputs removed at the start of the run, then
+  `sync` and a wait of {os.environ.get("SETTLE", 65)} s (ext4 without a journal will not reuse an inode deleted in the last
+  60 s, and a build right after a large deletion pays for it); first rebuild: into the cold build's output after one page's body
   changed (Griot makes every folder of a new tree, having none beside the output yet); warm: the
   next rebuild after another body changed (the steady state: Griot links unchanged files into the
   tree before last)

@@ -17,31 +17,38 @@ enum SectionText {
         return reader.sections
     }
 
+    /// Whether `bytes` begins with `literal`.
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, startWith literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        return count <= bytes.count && (0..<count).allSatisfy { bytes[$0] == literal.utf8Start[$0] }
+    }
+
     /// The tags that say where text goes, by name.
     private enum Tag {
-        case blockquote, ul, ol, p, li, hr, pre, br, img
+        case heading, blockquote, ul, ol, p, li, hr, pre, br, img
+
+        private static let names: [(StaticString, Tag)] = [
+            ("p", .p), ("pre", .pre), ("li", .li), ("hr", .hr), ("br", .br), ("blockquote", .blockquote),
+            ("ul", .ul), ("ol", .ol), ("img", .img),
+        ]
 
         init?(_ name: UnsafeBufferPointer<UInt8>) {
-            func `is`(_ literal: StaticString) -> Bool {
-                literal.utf8CodeUnitCount == name.count
-                    && (0..<name.count).allSatisfy { literal.utf8Start[$0] == name[$0] }
+            if name.count == 2, name[0] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1])
+            {
+                self = .heading
+                return
             }
-            switch name.first {
-            case UInt8(ascii: "p"): if `is`("p") { self = .p } else if `is`("pre") { self = .pre } else { return nil }
-            case UInt8(ascii: "l"): if `is`("li") { self = .li } else { return nil }
-            case UInt8(ascii: "h"): if `is`("hr") { self = .hr } else { return nil }
-            case UInt8(ascii: "b"):
-                if `is`("br") { self = .br } else if `is`("blockquote") { self = .blockquote } else { return nil }
-            case UInt8(ascii: "u"): if `is`("ul") { self = .ul } else { return nil }
-            case UInt8(ascii: "o"): if `is`("ol") { self = .ol } else { return nil }
-            case UInt8(ascii: "i"): if `is`("img") { self = .img } else { return nil }
-            default: return nil
-            }
+            guard
+                let (_, tag) = Self.names.first(where: {
+                    $0.0.utf8CodeUnitCount == name.count && SectionText.bytes(name, startWith: $0.0)
+                })
+            else { return nil }
+            self = tag
         }
     }
 
     private struct Reader {
-        static let entities: [(String, UInt8)] = [
+        static let entities: [(StaticString, UInt8)] = [
             ("&amp;", UInt8(ascii: "&")), ("&lt;", UInt8(ascii: "<")), ("&gt;", UInt8(ascii: ">")),
             ("&quot;", UInt8(ascii: "\"")),
         ]
@@ -148,8 +155,8 @@ enum SectionText {
         }
 
         private mutating func handle(_ name: UnsafeBufferPointer<UInt8>, closing: Bool, alt: Range<Int>?) {
-            if name.count == 2, name[0] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1])
-            {
+            switch Tag(name) {
+            case .heading:
                 if closing {
                     inSectionHeading = false
                 } else {
@@ -161,9 +168,6 @@ enum SectionText {
                     }
                 }
                 separatorPending = true
-                return
-            }
-            switch Tag(name) {
             case .blockquote, .ul, .ol:
                 depth += closing ? -1 : 1
                 separatorPending = true
@@ -195,28 +199,17 @@ enum SectionText {
         private mutating func entity(at start: Int, limit: Int? = nil) -> Int {
             for (spelling, character) in Self.entities where matches(spelling, at: start, limit: limit) {
                 append(character)
-                return start + spelling.utf8.count
+                return start + spelling.utf8CodeUnitCount
             }
             append(UInt8(ascii: "&"))
             return start + 1
         }
 
-        private func matches(_ literal: StaticString, at start: Int) -> Bool {
-            let count = literal.utf8CodeUnitCount
-            guard start + count <= html.count else { return false }
-            let bytes = literal.utf8Start
-            for offset in 0..<count where html[start + offset] != bytes[offset] { return false }
-            return true
-        }
-
-        private func matches(_ literal: String, at start: Int, limit: Int?) -> Bool {
+        /// Whether `literal` is written at `start`, ending by `limit`.
+        private func matches(_ literal: StaticString, at start: Int, limit: Int? = nil) -> Bool {
             let end = limit ?? html.count
-            var index = start
-            for byte in literal.utf8 {
-                guard index < end, html[index] == byte else { return false }
-                index += 1
-            }
-            return true
+            return start <= end
+                && SectionText.bytes(UnsafeBufferPointer(rebasing: html[start..<end]), startWith: literal)
         }
 
         private func isNameByte(_ byte: UInt8) -> Bool {

@@ -7,12 +7,15 @@ For each N, bench/make-corpus.py writes the same N-page site for both generators
 two generators alternating run by run so that both see the same machine state:
 
 - cold: a full build into a fresh output folder (Griot: no public/, no .public.griot/; Hugo: no
-  public/, no resources/). Both outputs are removed at the start of the run, the file system is
-  synced, and the run waits SETTLE seconds (default 65) before the first cold build: ext4 without
-  a journal will not reuse an inode deleted less than 60 s ago (300 s while its inode-table block
-  is dirty) and checks every candidate it passes over, so a build right after a deletion of tens
-  of thousands of files pays for the deletion. Without the wait, the generator that follows the
-  larger deletion (Griot's two trees and the floor's copy) paid more of it;
+  public/, no resources/). At the start of each run both generators' previous outputs are moved
+  aside (renamed into the bench's work folder, which is deleted only when the whole run is over),
+  then the file system is synced and the run waits SETTLE seconds (default 5). Nothing is deleted
+  while builds are timed: ext4 without a journal will not reuse an inode deleted less than 60 s
+  ago (360 s once its inode-table block is dirty again, which the next build's own files make it)
+  and rescans every such inode on each allocation, so a build that follows a deletion of tens of
+  thousands of files pays for it, more the larger the deletion. Deleting before each run made
+  whichever generator followed the larger deletion (Griot's two trees and the floor's copy) pay
+  most; a 65 s wait was not enough;
 - first rebuild: into the output of the cold build, after one page's body changed (a different
   page each run, the same page for both); Griot has no previous tree beside the output yet, so it
   makes every folder of the new one;
@@ -25,7 +28,7 @@ two generators alternating run by run so that both see the same machine state:
 Every run is timed by /usr/bin/time, which also gives its peak RSS. The table reports medians.
 
 Environment: GRIOT (default .build/release/griot), HUGO (default hugo on PATH), RUNS (runs per
-measurement, default 5 below 100,000 pages and 3 from there), SETTLE (seconds, default 65; 0 for
+measurement, default 5 below 100,000 pages and 3 from there), SETTLE (seconds, default 5; 0 for
 no wait), KEEP=1 keeps the corpora,
 OUT (default BENCHMARKS.md at the repository root; the plot goes beside it as bench/results.svg).
 """
@@ -72,18 +75,18 @@ def wall(command, cwd=None):
     return time.perf_counter() - start
 
 
-def remove(*paths):
+def set_aside(trash, *paths):
+    """Moves paths into the trash folder, under fresh names: a rename frees no inode."""
+    trash.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
+        if path.exists() or path.is_symlink():
+            path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
 
 
 def settle():
-    """Lets the file system forget what was just deleted (see the module's doc comment)."""
+    """Writes back what earlier builds left dirty, before a cold build (see the module's doc)."""
     os.sync()
-    time.sleep(float(os.environ.get("SETTLE", 65)))
+    time.sleep(float(os.environ.get("SETTLE", 5)))
 
 
 def bodies(content):
@@ -103,7 +106,7 @@ def touch_body(site_file, run):
         handle.write(f"\nAn added sentence, run {run}.\n")
 
 
-def measure(n, runs, griot, hugo, work):
+def measure(n, runs, griot, hugo, work, trash):
     say(f"== N={n}: generating the corpus")
     corpus = work / f"n{n}"
     subprocess.run([sys.executable, BENCH / "make-corpus.py", str(n), corpus], check=True, stdout=subprocess.DEVNULL)
@@ -124,7 +127,7 @@ def measure(n, runs, griot, hugo, work):
     floor = []
     for run in range(runs):
         say(f"== N={n}: run {run + 1} of {runs}")
-        remove(gsite / "public", gsite / ".public.griot", hsite / "public", hsite / "resources")
+        set_aside(trash, gsite / "public", gsite / ".public.griot", hsite / "public", hsite / "resources")
         settle()
         cold["griot"].append(timed(griot_build))
         cold["hugo"].append(timed(hugo_build))
@@ -146,16 +149,15 @@ def measure(n, runs, griot, hugo, work):
             subprocess.run(["cmark"], stdin=stream, stdout=subprocess.DEVNULL, check=True)
             markdown = time.perf_counter() - start
         copy = corpus / "copy"
-        remove(copy)
         copying = wall(["cp", "-r", gsite / "public", copy])
-        remove(copy)
+        set_aside(trash, copy)
         floor.append(markdown + copying)
         say(f"   cold griot {cold['griot'][-1][0]:.2f} s, hugo {cold['hugo'][-1][0]:.2f} s; "
             f"first rebuild griot {first['griot'][-1][0]:.2f} s, hugo {first['hugo'][-1][0]:.2f} s; "
             f"warm griot {warm['griot'][-1][0]:.2f} s, hugo {warm['hugo'][-1][0]:.2f} s; floor {floor[-1]:.2f} s")
 
     if os.environ.get("KEEP") != "1":
-        shutil.rmtree(corpus)
+        set_aside(trash, corpus)
 
     def median(samples, index):
         return statistics.median(sample[index] for sample in samples)
@@ -238,11 +240,12 @@ def main():
     try:
         for n in sizes:
             runs = int(os.environ.get("RUNS", 5 if n < 100000 else 3))
-            results.append(measure(n, runs, griot, hugo, work))
+            results.append(measure(n, runs, griot, hugo, work, work / "trash"))
     finally:
         if os.environ.get("KEEP") == "1":
             say(f"kept {work}")
         else:
+            say(f"removing {work}")
             shutil.rmtree(work, ignore_errors=True)
 
     rows = []
@@ -267,9 +270,10 @@ One run of `{command}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 - hugo: {hugo_version} (Debian's `hugo`), `hugo --quiet --source SITE`, writing to disk
 - corpus: `bench/make-corpus.py N` (seed 42; 85 % countries, 15 % topics; the same pages, links
   and layouts for both: timeline, relations index, `.md` links resolved by a render hook)
-- cold: fresh output folder, both generators' old outputs removed at the start of the run, then
-  `sync` and a wait of {os.environ.get("SETTLE", 65)} s (ext4 without a journal will not reuse an inode deleted in the last
-  60 s, and a build right after a large deletion pays for it); first rebuild: into the cold build's output after one page's body
+- cold: fresh output folder, both generators' old outputs moved aside (renamed, not deleted: nothing
+  is deleted until the whole run is over) at the start of the run, then `sync` and a wait of
+  {os.environ.get("SETTLE", 5)} s (ext4 without a journal rescans inodes deleted in the last minutes on every allocation, so
+  a build right after a large deletion pays for it); first rebuild: into the cold build's output after one page's body
   changed (Griot makes every folder of a new tree, having none beside the output yet); warm: the
   next rebuild after another body changed (the steady state: Griot links unchanged files into the
   tree before last)

@@ -46,9 +46,7 @@ struct BuildCommand: ParsableCommand {
         } else {
             printDiagnostics(report.diagnostics)
         }
-        guard report.succeeded else {
-            throw ExitCode(ExitStatus.contentErrors)
-        }
+        guard report.succeeded else { end(ExitStatus.contentErrors, after: report) }
         let warnings = report.warnings.count
         let changed =
             "\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed, \(report.outputsRendered) rendered"
@@ -62,5 +60,6 @@ struct BuildCommand: ParsableCommand {
                 )
             }
         }
+        end(EXIT_SUCCESS, after: report)
     }
 }

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         case .github:
             print(GitHubAnnotations(folder: siteOptions.site).format(report.diagnostics), terminator: "")
         }
-        if !report.succeeded { throw ExitCode(ExitStatus.contentErrors) }
+        end(report.succeeded ? EXIT_SUCCESS : ExitStatus.contentErrors, after: report)
     }
 }
 

@@ -32,4 +32,43 @@ struct WorkerPoolTests {
         pool.perform(iterations: iterations) { index in counts.withLock { $0[index] += 1 } }
         #expect(counts.withLock { $0.allSatisfy { $0 == 1 } })
     }
+
+    @Test("a caller whose own steps are done helps a loop nested in a step another thread runs")
+    func callerHelpsNestedLoops() {
+        let pool = WorkerPool(workers: 1)
+        let caller = pthread_self()
+        let outer = Meeting()
+        let inner = Meeting()
+        let met = Atomic<Bool>(true)
+        pool.perform(iterations: 2) { _ in
+            // One outer step each; the worker's starts a loop of two steps that can only finish
+            // together, so the caller, its own step done, must take one of them.
+            if !outer.meet() { met.store(false, ordering: .relaxed) }
+            guard pthread_equal(pthread_self(), caller) == 0 else { return }
+            pool.perform(iterations: 2) { _ in
+                if !inner.meet() { met.store(false, ordering: .relaxed) }
+            }
+        }
+        let together = met.load(ordering: .relaxed)
+        #expect(together)
+    }
+}
+
+/// Two threads meeting: each waits, a minute at most, until the other has come.
+private final class Meeting: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var arrived = 0
+
+    /// Whether the other thread came.
+    func meet() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        arrived += 1
+        condition.broadcast()
+        let deadline = Date().addingTimeInterval(60)
+        while arrived < 2 {
+            if !condition.wait(until: deadline) { return arrived >= 2 }
+        }
+        return true
+    }
 }

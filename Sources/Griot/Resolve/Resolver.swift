@@ -117,8 +117,6 @@ struct Resolver {
         }
         memory.entries = entries
         memory.entryIDs = tables.ids
-        memory.backlinks =
-            linksChanged ? backlinks(of: pages, entries: memory.entries) : previous.backlinks
         memory.backlinksVersion = linksChanged ? UInt64.random(in: 1 ... .max) : previous.backlinksVersion
 
         var home = content.home
@@ -133,16 +131,37 @@ struct Resolver {
             diagnostics.append(contentsOf: bag.all)
             memory.home = (home!, targets, bag.all)
         }
-        // Kept from the build before when nothing they are made from has changed.
-        let timeline =
-            previous.timeline.flatMap { $0.fingerprint == Timeline.source(of: pages) ? $0 : nil }
-            ?? Timeline(pages: pages)
-        let relationsIndex =
-            previous.relationsIndex.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
-            ?? RelationsIndex(pages: pages)
-        swap(&memory.searchWords, &previous.searchWords)
-        let search = SearchIndex(
-            pages: pages, reusing: previous.search, memory: &memory.searchWords, keeping: remembers)
+        // The site-wide tables, each kept from the build before when nothing it is made from has
+        // changed. They do not depend on one another: the timeline and the backlinks are made on
+        // one thread each while the search index, itself spread over the cores, takes the rest.
+        var madeTimeline: Timeline? = nil
+        var madeRelationsIndex: RelationsIndex? = nil
+        var madeSearch: SearchIndex? = nil
+        var backlinks = linksChanged ? [:] : previous.backlinks
+        var searchWords = previous.searchWords
+        previous.searchWords = SearchIndex.Memory()
+        let (previousTimeline, previousRelations, previousSearch) =
+            (previous.timeline, previous.relationsIndex, previous.search)
+        // Each task writes only its own variables.
+        WorkerPool.shared.perform(iterations: 3) { task in
+            switch task {
+            case 0:
+                madeTimeline =
+                    previousTimeline.flatMap { $0.fingerprint == Timeline.source(of: pages) ? $0 : nil }
+                    ?? Timeline(pages: pages)
+                madeRelationsIndex =
+                    previousRelations.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
+                    ?? RelationsIndex(pages: pages)
+            case 1:
+                if linksChanged { backlinks = self.backlinks(of: pages, entries: entries) }
+            default:
+                madeSearch = SearchIndex(
+                    pages: pages, reusing: previousSearch, memory: &searchWords, keeping: remembers)
+            }
+        }
+        memory.backlinks = backlinks
+        memory.searchWords = searchWords
+        let (timeline, relationsIndex, search) = (madeTimeline!, madeRelationsIndex!, madeSearch!)
         memory.timeline = timeline
         memory.relationsIndex = relationsIndex
         memory.search = search

@@ -94,12 +94,19 @@ public struct Timeline: Sendable {
                 }
             }
         }
-        // Sort positions, not entries: moving an index is cheaper than moving an entry.
-        let keys = entries.map(\.date.sortKey)
-        let order = entries.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            let (x, y) = (entries[a], entries[b])
-            return (x.order, x.title, x.page) < (y.order, y.title, y.page)
+        // Sort positions, not entries, by keys held apart: most comparisons then read two plain
+        // keys, and only entries equal in date and order compare their titles, in place.
+        let keys = entries.map { (key: $0.date.sortKey, order: $0.order) }
+        let order = entries.withUnsafeBufferPointer { entries in
+            keys.withUnsafeBufferPointer { keys in
+                Array(entries.indices).sorted { a, b in
+                    let (x, y) = (keys[a], keys[b])
+                    if x.key != y.key { return x.key < y.key }
+                    if x.order != y.order { return x.order < y.order }
+                    if entries[a].title != entries[b].title { return entries[a].title < entries[b].title }
+                    return entries[a].page < entries[b].page
+                }
+            }
         }
         self.entries = order.map { entries[$0] }
     }

@@ -4,7 +4,9 @@ import Synchronization
 /// Threads of the engine's own for its parallel loops, apart from the pool Swift's tasks run on:
 /// a rebuild rendering on every core must not keep a server in the same process (the preview)
 /// from answering requests. The thread that starts a loop works on it too, so loops started
-/// from inside loops, or from several threads at once, always finish.
+/// from inside loops, or from several threads at once, always finish; and a caller whose loop has
+/// no step left to take helps the other loops until its own has finished, so a loop nested in
+/// one step of a short outer loop still gets every core.
 final class WorkerPool: @unchecked Sendable {
     /// One worker fewer than the cores: the caller of a loop is the last.
     static let shared = WorkerPool(workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
@@ -17,12 +19,18 @@ final class WorkerPool: @unchecked Sendable {
         let next = Atomic<Int>(0)
         let remaining: Atomic<Int>
         let finished = DispatchSemaphore(value: 0)
+        /// The pool's condition, signalled when the loop finishes (its caller may be waiting on it).
+        let pool: NSCondition
 
-        init(count: Int, body: @escaping (Int) -> Void) {
+        init(count: Int, body: @escaping (Int) -> Void, pool: NSCondition) {
             self.count = count
             self.body = body
+            self.pool = pool
             remaining = Atomic(count)
         }
+
+        var isFinished: Bool { remaining.load(ordering: .acquiring) == 0 }
+        var hasStepsLeft: Bool { next.load(ordering: .relaxed) < count }
 
         /// Iterations taken at a time: for a long loop of small steps (a rebuild looks at each of
         /// 10,000 pages), the two shared counters would otherwise cost more than the steps.
@@ -36,7 +44,12 @@ final class WorkerPool: @unchecked Sendable {
                 guard start < count else { return }
                 let end = min(start + chunk, count)
                 for index in start..<end { body!(index) }
-                if remaining.subtract(end - start, ordering: .acquiringAndReleasing).newValue == 0 { finished.signal() }
+                if remaining.subtract(end - start, ordering: .acquiringAndReleasing).newValue == 0 {
+                    finished.signal()
+                    pool.lock()
+                    pool.broadcast()
+                    pool.unlock()
+                }
             }
         }
     }
@@ -61,15 +74,33 @@ final class WorkerPool: @unchecked Sendable {
         }
         withoutActuallyEscaping(body) { body in
             // No call of `body` outlives this function: it returns after the last one.
-            let loop = Loop(count: iterations, body: body)
+            let loop = Loop(count: iterations, body: body, pool: condition)
             condition.lock()
             loops.append(loop)
             condition.broadcast()
             condition.unlock()
             loop.work()
+            help(until: loop)
             loop.finished.wait()
             loop.body = nil
             remove(loop)
+        }
+    }
+
+    /// Works on other loops' steps while `loop`'s last steps run on other threads; returns when
+    /// it has finished.
+    private func help(until loop: Loop) {
+        while true {
+            condition.lock()
+            var other: Loop? = nil
+            while !loop.isFinished {
+                other = loops.first { $0 !== loop && $0.hasStepsLeft }
+                if other != nil { break }
+                condition.wait()
+            }
+            condition.unlock()
+            guard let other else { return }
+            other.work()
         }
     }
 

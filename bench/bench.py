@@ -241,6 +241,8 @@ def main():
         for n in sizes:
             runs = int(os.environ.get("RUNS", 5 if n < 100000 else 3))
             results.append(measure(n, runs, griot, hugo, work, work / "trash"))
+        # Written before the work folder goes: deleting tens of gigabytes takes minutes.
+        report(results, sizes, griot, hugo_version, out, plot)
     finally:
         if os.environ.get("KEEP") == "1":
             say(f"kept {work}")
@@ -248,6 +250,9 @@ def main():
             say(f"removing {work}")
             shutil.rmtree(work, ignore_errors=True)
 
+
+def report(results, sizes, griot, hugo_version, out, plot):
+    """Writes the table and the plot of `results`, and prints the table."""
     rows = []
     for r in results:
         n = r["n"]

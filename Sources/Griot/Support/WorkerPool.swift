@@ -21,11 +21,15 @@ final class WorkerPool: @unchecked Sendable {
         let finished = DispatchSemaphore(value: 0)
         /// The pool's condition, signalled when the loop finishes (its caller may be waiting on it).
         let pool: NSCondition
+        /// The loop's place among those the pool has started: a waiting caller helps only later
+        /// ones, never a loop its own step is part of.
+        let order: Int
 
-        init(count: Int, body: @escaping (Int) -> Void, pool: NSCondition) {
+        init(count: Int, body: @escaping (Int) -> Void, pool: NSCondition, order: Int) {
             self.count = count
             self.body = body
             self.pool = pool
+            self.order = order
             remaining = Atomic(count)
         }
 
@@ -56,6 +60,7 @@ final class WorkerPool: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var loops: [Loop] = []
+    private var loopsStarted = 0
 
     init(workers: Int) {
         for index in 0..<workers {
@@ -74,8 +79,9 @@ final class WorkerPool: @unchecked Sendable {
         }
         withoutActuallyEscaping(body) { body in
             // No call of `body` outlives this function: it returns after the last one.
-            let loop = Loop(count: iterations, body: body, pool: condition)
             condition.lock()
+            loopsStarted += 1
+            let loop = Loop(count: iterations, body: body, pool: condition, order: loopsStarted)
             loops.append(loop)
             condition.broadcast()
             condition.unlock()
@@ -87,14 +93,15 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Works on other loops' steps while `loop`'s last steps run on other threads; returns when
-    /// it has finished.
+    /// Works on the steps of loops started after `loop` (those nested in its steps, or another
+    /// caller's) while `loop`'s last steps run on other threads; returns when it has finished. An
+    /// earlier loop is left alone: its step may be the one waiting here.
     private func help(until loop: Loop) {
         while true {
             condition.lock()
             var other: Loop? = nil
             while !loop.isFinished {
-                other = loops.first { $0 !== loop && $0.hasStepsLeft }
+                other = loops.first { $0.order > loop.order && $0.hasStepsLeft }
                 if other != nil { break }
                 condition.wait()
             }

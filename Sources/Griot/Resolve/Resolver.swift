@@ -137,7 +137,7 @@ struct Resolver {
         var madeTimeline: Timeline? = nil
         var madeRelationsIndex: RelationsIndex? = nil
         var madeSearch: SearchIndex? = nil
-        var backlinks = linksChanged ? [:] : previous.backlinks
+        var madeBacklinks = linksChanged ? [:] : previous.backlinks
         var searchWords = previous.searchWords
         previous.searchWords = SearchIndex.Memory()
         let (previousTimeline, previousRelations, previousSearch) =
@@ -153,13 +153,13 @@ struct Resolver {
                     previousRelations.flatMap { $0.fingerprint == RelationsIndex.source(of: pages) ? $0 : nil }
                     ?? RelationsIndex(pages: pages)
             case 1:
-                if linksChanged { backlinks = self.backlinks(of: pages, entries: entries) }
+                if linksChanged { madeBacklinks = backlinks(of: pages, entries: entries) }
             default:
                 madeSearch = SearchIndex(
                     pages: pages, reusing: previousSearch, memory: &searchWords, keeping: remembers)
             }
         }
-        memory.backlinks = backlinks
+        memory.backlinks = madeBacklinks
         memory.searchWords = searchWords
         let (timeline, relationsIndex, search) = (madeTimeline!, madeRelationsIndex!, madeSearch!)
         memory.timeline = timeline

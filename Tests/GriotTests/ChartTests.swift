@@ -56,4 +56,16 @@ struct ChartTests {
         #expect(sorted == sorted.sorted())
         #expect(sorted.allSatisfy { $0 >= 24 && $0 <= 936 })
     }
+
+    @Test("chart coordinates are written rounded to a tenth, in their shortest form", arguments: 0..<40)
+    func coordinates(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        for _ in 0..<50 {
+            let value = Double.random(in: -2_000...2_000, using: &generator) * (seed.isMultiple(of: 4) ? 0.001 : 1)
+            let text = SVG.number(value)
+            let rounded = (value * 10).rounded() / 10
+            #expect(try #require(Double(text)) == rounded, "\(value) → \(text)")
+            #expect(!text.hasSuffix(".0") && text != "-0", "\(value) → \(text)")
+        }
+    }
 }

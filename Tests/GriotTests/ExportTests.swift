@@ -121,22 +121,26 @@ struct ExportTests {
         #expect(eras.allSatisfy { $0["start_date"] != nil && $0["end_date"] != nil })
     }
 
-    @Test("any text survives a round trip through the exports' JSON writer", arguments: 0..<100)
+    @Test("any text and number survive a round trip through the exports' JSON writer", arguments: 0..<100)
     func writerRoundTrip(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed))
         let pieces = ["a", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1B}", "\u{1F}", "é", "𝄞", "/", "</script>", " "]
         let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
             .joined()
+        let numbers =
+            [0, -1, Int.max, Int.min] + (0..<5).map { _ in Int.random(in: -99_999...99_999, using: &generator) }
         let json = JSONWriter.document { writer in
             writer.object {
                 $0.field("text", text)
                 $0.field("list") { $0.array([text, ""]) { $0.string($1) } }
                 $0.field("empty") { $0.object { _ in } }
+                $0.field("numbers") { $0.array(numbers) { $0.number($1) } }
             }
         }
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(parsed["text"] as? String == text)
         #expect(parsed["list"] as? [String] == [text, ""])
         #expect((parsed["empty"] as? [String: Any])?.isEmpty == true)
+        #expect((parsed["numbers"] as? [NSNumber])?.map(\.int64Value) == numbers.map(Int64.init))
     }
 }

@@ -79,11 +79,6 @@ final class StreamedFile {
         count += bytes.count
     }
 
-    func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-    }
-
     /// Ends the file: `.unchanged` when its bytes are the old file's (which stays as it was, linked
     /// into the staging tree), `.written` otherwise.
     func finish() throws(DirectoryHandle.Failure) -> OutputTransaction.Outcome {

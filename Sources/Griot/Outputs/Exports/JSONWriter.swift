@@ -3,9 +3,9 @@
 /// the order given (the exports give them sorted by key, so a site always gives the same bytes),
 /// absent optionals are left out, indents are two spaces, and the text ends with a newline.
 struct JSONWriter {
-    private(set) var text = ""
+    /// The UTF-8 text written so far (since the last piece handed to the sink).
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
-    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
     /// Whether the container being written has no element yet.
     private var isEmpty = true
     /// Written on one line, without spaces: for files only programs read (the search index).
@@ -21,10 +21,11 @@ struct JSONWriter {
     /// The JSON text of one value written by `body`, handed to `sink` a piece at a time.
     static func document(into sink: TextSink, _ body: (inout JSONWriter) -> Void) {
         var writer = JSONWriter()
+        writer.bytes.reserveCapacity(min(sink.pieceSize, 1 << 16) + 4096)
         writer.sink = sink
         body(&writer)
-        writer.text.append("\n")
-        sink.takeLast(writer.text)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        sink.takeLast(writer.bytes)
     }
 
     /// The JSON text of one value written by `body`, on one line and without a newline.
@@ -32,66 +33,72 @@ struct JSONWriter {
         var writer = JSONWriter()
         writer.compact = true
         body(&writer)
-        return writer.text
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// An object whose fields `body` writes.
     mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open("{")
+        open(UInt8(ascii: "{"))
         body(&self)
-        close("}")
+        close(UInt8(ascii: "}"))
     }
 
     /// An array of `items`, each written by `body`.
     mutating func array<Items: Sequence>(_ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
-        open("[")
+        open(UInt8(ascii: "["))
         for item in items {
             element()
             body(&self, item)
-            sink?.takeIfFull(&text)
+            sink?.takeIfFull(&bytes)
         }
-        close("]")
+        close(UInt8(ascii: "]"))
     }
 
     mutating func string(_ value: String) {
-        text += "\""
-        // Nearly all text needs no escaping: it is appended whole, found so in one pass over its bytes.
-        var copy = value
-        let plain = copy.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        }
-        if plain {
-            text += copy
-            text += "\""
-            return
-        }
-        // Runs that need no escaping are appended whole.
-        let utf8 = value.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                text += value[start..<index]
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            // Runs that need no escaping (nearly all text is one) are appended whole.
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): text += "\\\""
-                case UInt8(ascii: "\\"): text += "\\\\"
-                case UInt8(ascii: "\n"): text += "\\n"
-                case UInt8(ascii: "\r"): text += "\\r"
-                case UInt8(ascii: "\t"): text += "\\t"
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
                 default:
-                    let hex = String(byte, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                        hex[Int(byte & 15)],
+                    ])
                 }
-                start = utf8.index(after: index)
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        text += value[start...]
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func number(_ value: Int) { text += String(value) }
+    mutating func number(_ value: Int) {
+        guard value != 0 else { return bytes.append(UInt8(ascii: "0")) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The digits of the magnitude, written backwards into a small buffer and copied in order.
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            while magnitude > 0 {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        }
+    }
 
     /// A field holding a string; nothing when `value` is nil.
     mutating func field(_ key: String, _ value: String?) {
@@ -115,35 +122,33 @@ struct JSONWriter {
     private mutating func key(_ key: String) {
         element()
         string(key)
-        text += compact ? ":" : ": "
+        bytes.append(UInt8(ascii: ":"))
+        if !compact { bytes.append(UInt8(ascii: " ")) }
     }
 
     /// Starts an element of the container being written: a comma after the one before, a new line.
     private mutating func element() {
-        if compact {
-            if !isEmpty { text += "," }
-            isEmpty = false
-            return
-        }
-        text += isEmpty ? "\n" : ",\n"
+        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
-        text += indent
+        if !compact { newLine() }
     }
 
-    private var indent: String {
-        depth < Self.indents.count ? Self.indents[depth] : String(repeating: "  ", count: depth)
+    /// A line break and the current depth's indent, two spaces a level.
+    private mutating func newLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<(depth * 2) { bytes.append(UInt8(ascii: " ")) }
     }
 
-    private mutating func open(_ bracket: String) {
-        text += bracket
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
         depth += 1
         isEmpty = true
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if !isEmpty && !compact { text += "\n" + indent }
-        text += bracket
+        if !isEmpty && !compact { newLine() }
+        bytes.append(bracket)
         isEmpty = false
     }
 }

@@ -50,8 +50,11 @@ struct SVG {
 
     /// `12`, `12.5`: one decimal at most.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        let tenths = Int((value * 10).rounded())
+        let whole = String(tenths.magnitude / 10)
+        let sign = tenths < 0 ? "-" : ""
+        let fraction = tenths.magnitude % 10
+        return fraction == 0 ? sign + whole : sign + whole + "." + String(fraction)
     }
 
     /// A rough width of `text` at the charts' label size, to decide whether a label fits.

@@ -3,35 +3,47 @@ public enum HTMLEscaping {
     /// A URL for an `href` or `src` attribute, escaped exactly as cmark escapes the links it renders:
     /// `&` and `'` as entities, bytes outside the URL-safe set percent-encoded, `%` kept.
     static func href(_ url: String) -> String {
-        var result = ""
-        result.reserveCapacity(url.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in url.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): result += "&amp;"
-            case UInt8(ascii: "'"): result += "&#x27;"
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%"
-                result.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                result.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0x0F)]))
+        var bytesOf = url
+        return bytesOf.withUTF8 { bytes in
+            // Most addresses need nothing escaped: they are returned as they are.
+            guard bytes.contains(where: { !isURLSafe[Int($0)] }) else { return url }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            let hex = Array("0123456789ABCDEF".utf8)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#x27;".utf8)
+                case _ where isURLSafe[Int(byte)]: result.append(byte)
+                default: result.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+    }
+
+    /// The bytes an address keeps as they are: letters, digits and `-_.+!*(),%#@?=;:/$~`.
+    private static let isURLSafe: [Bool] = (0...255).map { byte in
+        let byte = UInt8(byte)
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.+!*(),%#@?=;:/$~".utf8.contains(byte)
     }
 
     /// Text for element content or a quoted attribute: `& < > " '` as entities. Text without any
     /// of them, most text, is returned as it is without a copy.
     public static func text(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: needsEscaping) else { return text }
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscaping) else { return text }
+            return escaped(bytes)
+        }
+    }
+
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var result: [UInt8] = []
-        result.reserveCapacity(utf8.count + 32)
-        for byte in utf8 {
+        result.reserveCapacity(bytes.count + 32)
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)

@@ -1,42 +1,67 @@
 /// Builds SVG text for the charts drawn at build time: every text escaped, numbers rounded to one
 /// decimal so the markup stays small and the same site always gives the same bytes.
 struct SVG {
-    private(set) var text = ""
+    /// The UTF-8 text so far.
+    private var bytes: [UInt8] = []
 
     /// Opens `<svg>` with a view box that scales to its container, `role="img"`, a title and a
     /// description (the chart's text alternative).
     init(width: Double, height: Double, title: String, description: String, className: String) {
-        text =
-            "<svg class=\"chart \(className)\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" role=\"img\" aria-labelledby=\"\(className)-title \(className)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-            + "<title id=\"\(className)-title\">\(HTMLEscaping.text(title))</title>"
-            + "<desc id=\"\(className)-desc\">\(HTMLEscaping.text(description))</desc>"
+        bytes.reserveCapacity(4096)
+        write("<svg class=\"chart ", className, "\" viewBox=\"0 0 ")
+        write(width)
+        write(" ")
+        write(height)
+        write("\" role=\"img\" aria-labelledby=\"", className, "-title ", className)
+        write("-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"", className, "-title\">")
+        write(HTMLEscaping.text(title))
+        write("</title><desc id=\"", className, "-desc\">", HTMLEscaping.text(description), "</desc>")
     }
 
     /// The finished `<svg>` element.
-    var finished: String { text + "</svg>" }
+    var finished: String {
+        String(decoding: bytes, as: UTF8.self) + "</svg>"
+    }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, title: String? = nil) {
-        text +=
-            "<rect class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(width, 0)))\" height=\"\(Self.number(max(height, 0)))\""
+        write("<rect class=\"", className, "\" x=\"")
+        write(x)
+        write("\" y=\"")
+        write(y)
+        write("\" width=\"")
+        write(max(width, 0))
+        write("\" height=\"")
+        write(max(height, 0))
         if let title {
-            text += "><title>\(HTMLEscaping.text(title))</title></rect>"
+            write("\"><title>", HTMLEscaping.text(title), "</title></rect>")
         } else {
-            text += "/>"
+            write("\"/>")
         }
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String) {
-        text +=
-            "<line class=\"\(className)\" x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"/>"
+        write("<line class=\"", className, "\" x1=\"")
+        write(x1)
+        write("\" y1=\"")
+        write(y1)
+        write("\" x2=\"")
+        write(x2)
+        write("\" y2=\"")
+        write(y2)
+        write("\"/>")
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, className: String, title: String? = nil) {
-        text +=
-            "<circle class=\"\(className)\" cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\""
+        write("<circle class=\"", className, "\" cx=\"")
+        write(x)
+        write("\" cy=\"")
+        write(y)
+        write("\" r=\"")
+        write(radius)
         if let title {
-            text += "><title>\(HTMLEscaping.text(title))</title></circle>"
+            write("\"><title>", HTMLEscaping.text(title), "</title></circle>")
         } else {
-            text += "/>"
+            write("\"/>")
         }
     }
 
@@ -44,18 +69,56 @@ struct SVG {
     mutating func label(
         _ content: String, x: Double, y: Double, anchor: String = "start", className: String = "chart-label"
     ) {
-        text +=
-            "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor)\">\(HTMLEscaping.text(content))</text>"
+        write("<text class=\"", className, "\" x=\"")
+        write(x)
+        write("\" y=\"")
+        write(y)
+        write("\" text-anchor=\"", anchor, "\">", HTMLEscaping.text(content), "</text>")
+    }
+
+    private mutating func write(_ piece: String) {
+        bytes.append(contentsOf: piece.utf8)
+    }
+
+    private mutating func write(_ first: String, _ second: String, _ third: String) {
+        write(first)
+        write(second)
+        write(third)
+    }
+
+    private mutating func write(_ first: String, _ second: String, _ third: String, _ fourth: String) {
+        write(first, second, third)
+        write(fourth)
+    }
+
+    private mutating func write(
+        _ first: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String
+    ) {
+        write(first, second, third, fourth)
+        write(fifth)
+    }
+
+    private mutating func write(_ number: Double) {
+        let tenths = Int((number * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        writeDigits(of: tenths.magnitude / 10)
+        let fraction = tenths.magnitude % 10
+        if fraction != 0 { bytes += [UInt8(ascii: "."), UInt8(ascii: "0") + UInt8(fraction)] }
+    }
+
+    private mutating func writeDigits(of value: UInt) {
+        if value >= 10 { writeDigits(of: value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// `12`, `12.5`: one decimal at most.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        let whole = String(tenths.magnitude / 10)
-        let sign = tenths < 0 ? "-" : ""
-        let fraction = tenths.magnitude % 10
-        return fraction == 0 ? sign + whole : sign + whole + "." + String(fraction)
+        var svg = SVG()
+        svg.write(value)
+        return String(decoding: svg.bytes, as: UTF8.self)
     }
+
+    private init() {}
 
     /// A rough width of `text` at the charts' label size, to decide whether a label fits.
     static func width(of text: String, size: Double = 12) -> Double { Double(text.count) * size * 0.55 }

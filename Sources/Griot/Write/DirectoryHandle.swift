@@ -24,11 +24,17 @@ struct DirectoryHandle: Sendable {
     let descriptor: Int32
     /// This folder's path below the root the walk started from (`` for the root), for messages.
     let path: String
+    /// Whether the handle is lent by its owner (a `FolderCache`): `close()` then leaves it open.
+    private let isShared: Bool
 
-    private init(descriptor: Int32, path: String) {
+    private init(descriptor: Int32, path: String, isShared: Bool = false) {
         self.descriptor = descriptor
         self.path = path
+        self.isShared = isShared
     }
+
+    /// The same folder, lent: closing it leaves it open for its owner.
+    var shared: DirectoryHandle { DirectoryHandle(descriptor: descriptor, path: path, isShared: true) }
 
     /// Opens an existing folder by absolute path. The last component must be a real folder, not
     /// a link to one.
@@ -39,6 +45,11 @@ struct DirectoryHandle: Sendable {
     }
 
     func close() {
+        if !isShared { _ = Glibc.close(descriptor) }
+    }
+
+    /// Closes a lent handle: for its owner.
+    func closeShared() {
         _ = Glibc.close(descriptor)
     }
 
@@ -53,7 +64,13 @@ struct DirectoryHandle: Sendable {
 
     /// Opens the folder `name`, creating it when it is missing and, when `create` is set,
     /// replacing whatever else stands there (a file, a link) by a new folder.
-    func subdirectory(_ name: String, create: Bool) throws(Failure) -> DirectoryHandle {
+    /// `expectsNew`: the folder is most likely missing (in a tree this build made), so it is
+    /// made first and then opened.
+    func subdirectory(_ name: String, create: Bool, expectsNew: Bool = false) throws(Failure) -> DirectoryHandle {
+        if create, expectsNew, mkdirat(descriptor, name, 0o755) == 0 {
+            let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if opened >= 0 { return DirectoryHandle(descriptor: opened, path: child(name)) }
+        }
         for _ in 0..<3 {
             let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if opened >= 0 { return DirectoryHandle(descriptor: opened, path: child(name)) }

@@ -36,6 +36,9 @@ struct OutputTransaction: Sendable {
     /// none were, when they describe another tree than the live one, or when the caller said it
     /// knows them.
     let previousFingerprints: [String: UInt64]
+    /// The staging tree's and the live output's top-level folders, opened once for all files.
+    private let stagingFolders: FolderCache
+    private let liveFolders: FolderCache?
 
     init(
         parent: DirectoryHandle, work: DirectoryHandle, staging: DirectoryHandle, live: DirectoryHandle?,
@@ -49,6 +52,8 @@ struct OutputTransaction: Sendable {
         self.outputName = outputName
         self.inPlace = inPlace
         self.stagingIsNew = stagingIsNew
+        stagingFolders = FolderCache(root: staging, expectsNew: stagingIsNew)
+        liveFolders = inPlace ? nil : live.map { FolderCache(root: $0, expectsNew: false) }
         previousFingerprints = readsRecord ? Self.readFingerprints(in: work, live: live) : [:]
         // Files are about to change under the record; a build killed part way must not leave
         // it vouching for them.
@@ -64,7 +69,8 @@ struct OutputTransaction: Sendable {
     /// Writes the file at `path` (relative to the output) unless the live output already holds
     /// these bytes.
     func write(_ path: String, contents bytes: UnsafeRawBufferPointer) throws(DirectoryHandle.Failure) -> Outcome {
-        let file = try StreamedFile(path, staging: staging, live: live, inPlace: inPlace, size: bytes.count)
+        let file = try StreamedFile(
+            path, staging: stagingFolders, live: liveFolders, inPlace: inPlace, size: bytes.count)
         file.append(bytes)
         return try file.finish()
     }
@@ -75,7 +81,7 @@ struct OutputTransaction: Sendable {
     func write(_ path: String, pieceSize: Int, render: (TextSink) -> Bool) throws(DirectoryHandle.Failure)
         -> Outcome?
     {
-        let file = try StreamedFile(path, staging: staging, live: live, inPlace: inPlace)
+        let file = try StreamedFile(path, staging: stagingFolders, live: liveFolders, inPlace: inPlace)
         guard render(TextSink(pieceSize: pieceSize) { file.append($0) }) else {
             file.abandon()
             return nil
@@ -87,19 +93,19 @@ struct OutputTransaction: Sendable {
     /// output whose inputs did not change. False when there is no such file, or no hard links:
     /// the caller then renders and writes it.
     func reuse(_ path: String) throws(DirectoryHandle.Failure) -> Bool {
-        guard let live else { return false }
+        guard live != nil else { return false }
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let folderPath = slash.map { path[..<$0] } ?? ""
         if inPlace {
-            guard let folder = try? staging.subdirectory(path: folderPath, create: false) else { return false }
+            guard let folder = try? stagingFolders.folder(folderPath, create: false) else { return false }
             defer { folder.close() }
             return folder.status(of: name).map { $0.st_mode & S_IFMT == S_IFREG } ?? false
         }
-        guard let liveFolder = try? live.subdirectory(path: folderPath, create: false) else { return false }
+        guard let liveFolder = try? liveFolders?.folder(folderPath, create: false) else { return false }
         defer { liveFolder.close() }
         guard let kept = liveFolder.status(of: name), kept.st_mode & S_IFMT == S_IFREG else { return false }
-        let folder = try staging.subdirectory(path: folderPath, create: true)
+        let folder = try stagingFolders.folder(folderPath, create: true)
         defer { folder.close() }
         if let current = folder.status(of: name), current.st_ino == kept.st_ino, current.st_dev == kept.st_dev {
             return true
@@ -210,6 +216,8 @@ struct OutputTransaction: Sendable {
     }
 
     private func close() {
+        stagingFolders.closeAll()
+        liveFolders?.closeAll()
         staging.close()
         live?.close()
         work.close()

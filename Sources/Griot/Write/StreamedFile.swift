@@ -34,14 +34,14 @@ final class StreamedFile {
     /// Opens the staging folder of `path` (creating it) and the file to compare with. `size`: the
     /// whole file's size when it is known, so that a file of another size is not read.
     init(
-        _ path: String, staging: DirectoryHandle, live: DirectoryHandle?, inPlace: Bool, size: Int? = nil
+        _ path: String, staging: FolderCache, live: FolderCache?, inPlace: Bool, size: Int? = nil
     ) throws(DirectoryHandle.Failure) {
         let slash = path.lastIndex(of: "/")
         name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let folderPath = slash.map { path[..<$0] } ?? ""
-        folder = try staging.subdirectory(path: folderPath, create: true)
+        folder = try staging.folder(folderPath, create: true)
         self.inPlace = inPlace
-        oldFolder = inPlace ? nil : live.flatMap { try? $0.subdirectory(path: folderPath, create: false) }
+        oldFolder = inPlace ? nil : live.flatMap { try? $0.folder(folderPath, create: false) }
         let compared = inPlace ? folder : oldFolder
         if let compared {
             let file = openat(compared.descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

@@ -105,13 +105,15 @@ public struct ContentLoader: Sendable {
         // A file changed in the same tick of the file system's clock as it was read could change
         // again without its identity changing: it is not trusted, and is read again next time.
         @Sendable func read(_ id: PageID, _ path: String, kept: LoadedFile?) -> (LoadedFile, trusted: Bool) {
-            let identity = FileIdentity(path: directory + path)
-            let trusted = identity.map { !$0.isRecent(comparedWith: loadedAt) } ?? false
-            if let identity, let kept, kept.identity == identity, kept.page?.id ?? id == id {
-                return (kept, trusted)
+            if let kept, let identity = FileIdentity(path: directory + path), kept.identity == identity,
+                kept.page?.id ?? id == id
+            {
+                return (kept, !identity.isRecent(comparedWith: loadedAt))
             }
+            let (result, identity) = SourceFile.read(atPath: directory + path, path: path)
+            let trusted = identity.map { !$0.isRecent(comparedWith: loadedAt) } ?? false
             var bag = DiagnosticBag()
-            switch SourceFile.read(URL(fileURLWithPath: directory + path), path: path) {
+            switch result {
             case .failure(let diagnostic):
                 return (LoadedFile(identity: nil, page: nil, diagnostics: [diagnostic]), false)
             case .success(let file):

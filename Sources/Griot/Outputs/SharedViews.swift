@@ -71,6 +71,8 @@ extension Set where Element == SiteInput {
 
     /// What `entryView` reads for each of `entries`.
     static func entries(_ entries: some Sequence<Timeline.Entry>) -> Set<SiteInput> {
-        Set(entries.map { .page($0.page, .title) })
+        var inputs = Set<SiteInput>()
+        for entry in entries { inputs.insert(.page(entry.page, .title)) }
+        return inputs
     }
 }

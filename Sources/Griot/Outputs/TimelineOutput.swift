@@ -37,15 +37,19 @@ struct TimelineOutput: StreamedOutput {
         }
     }
 
-    /// The pages of `kind` that have entries, by title.
-    static func filterOptions(_ kind: PageKind, _ timeline: Timeline, _ reader: SiteReader) -> [FilterOptionView] {
-        Set(timeline.entries.map(\.page).filter { $0.kind == kind })
-            .map { FilterOptionView(key: $0.description, title: reader.title(of: $0) ?? $0.slug) }
-            .sorted(byName: \.title, then: \.key)
+    /// The pages of each kind that have entries, by title.
+    static func filterOptions(_ timeline: Timeline, _ reader: SiteReader) -> [PageKind: [FilterOptionView]] {
+        var pages = Set<PageID>()
+        for entry in timeline.entries { pages.insert(entry.page) }
+        return Dictionary(grouping: pages, by: \.kind).mapValues { ids in
+            ids.map { FilterOptionView(key: $0.description, title: reader.title(of: $0) ?? $0.slug) }
+                .sorted(byName: \.title, then: \.key)
+        }
     }
 
     func view(_ reader: SiteReader) -> TimelineView {
         let timeline = reader.timeline
+        let filters = Self.filterOptions(timeline, reader)
         let periods = timeline.periods.map { period in
             TimelinePeriodView(
                 label: period.label, id: period.id,
@@ -58,8 +62,7 @@ struct TimelineOutput: StreamedOutput {
                 "Timeline", "Every dated event of \(reader.config.subject)’s foreign relations in date order.",
                 path: "timeline/"),
             nav: reader.nav(current: "timeline/"), periods: periods,
-            filterCountries: Self.filterOptions(.country, timeline, reader),
-            filterTopics: Self.filterOptions(.topic, timeline, reader),
+            filterCountries: filters[.country] ?? [], filterTopics: filters[.topic] ?? [],
             chart: TimelineChart(timeline.entries.map { ($0.title, $0.date) }).view(count: timeline.entries.count),
             count: timeline.entries.count)
     }

@@ -109,26 +109,38 @@ public struct Timeline: Sendable {
             }
         }
         self.entries = order.map { entries[$0] }
+        periods = Self.periods(of: self.entries)
     }
 
     /// The entries grouped into hundreds of years before 1900 and decades after, then years, each
     /// by the year of its best estimate; a date coarser than a year heads a group of its own.
-    public var periods: [Period] {
+    public let periods: [Period]
+
+    private static func periods(of entries: [Entry]) -> [Period] {
         var periods: [Period] = []
         var yearStart = 0
+        var previous: (year: Int, coarse: Bool)?
         for (index, entry) in entries.enumerated() {
             let year = entry.date.estimatedYear
+            let coarse = entry.date.isCoarserThanYear
+            // An entry of the same plain year as the one before joins its group as it stands.
+            if let previous, previous.year == year, !previous.coarse, !coarse { continue }
+            previous = (year, coarse)
+            if let last = periods.indices.last, !periods[last].years.isEmpty {
+                periods[last].years[periods[last].years.count - 1].entries = entries[yearStart..<index]
+            }
             let (label, id) = Self.period(of: year)
             if periods.last?.id != id { periods.append(Period(label: label, id: id, years: [])) }
             let heading =
-                entry.date.isCoarserThanYear
-                ? (entry.date.coarseLabel ?? entry.date.displayText) : EDTFDisplay.year(year)
+                coarse ? (entry.date.coarseLabel ?? entry.date.displayText) : EDTFDisplay.year(year)
             let last = periods.count - 1
             if periods[last].years.last?.label != heading {
                 yearStart = index
                 periods[last].years.append(Year(year: year, label: heading, entries: []))
             }
-            periods[last].years[periods[last].years.count - 1].entries = entries[yearStart...index]
+        }
+        if let last = periods.indices.last, !periods[last].years.isEmpty {
+            periods[last].years[periods[last].years.count - 1].entries = entries[yearStart...]
         }
         return periods
     }

@@ -9,7 +9,10 @@ struct TimelineChart {
         var title: String
         var start: Double
         var end: Double?
-        var label: String
+        var date: EDTFDate
+
+        /// The date as readers see it (only periods show theirs: it is made when asked for).
+        var label: String { date.displayText }
     }
 
     let marks: [Mark]
@@ -18,11 +21,9 @@ struct TimelineChart {
     init(_ dated: [(title: String, date: EDTFDate)]) {
         marks = dated.map { title, date in
             if date.isInterval, let lower = date.lowerStrict, let upper = date.upperStrict, upper > lower {
-                return Mark(
-                    title: title, start: Self.years(lower), end: Self.years(upper) + 1 / 365.25,
-                    label: date.displayText)
+                return Mark(title: title, start: Self.years(lower), end: Self.years(upper) + 1 / 365.25, date: date)
             }
-            return Mark(title: title, start: Self.years(date.estimatedDay), end: nil, label: date.displayText)
+            return Mark(title: title, start: Self.years(date.estimatedDay), end: nil, date: date)
         }
     }
 

@@ -105,8 +105,8 @@ struct TemplateRenderer: Sendable {
         if first == "." {
             value = stack.last ?? .missing
         } else {
-            for context in stack.reversed() {
-                guard case .object(let object) = context else { continue }
+            for index in stack.indices.reversed() {
+                guard case .object(let object) = stack[index] else { continue }
                 value = object.value(named: first)
                 if case .missing = value { continue }
                 break

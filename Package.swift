@@ -50,7 +50,8 @@ let package = Package(
                 "Griot",
                 "GriotServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "GriotTests",

@@ -6,7 +6,7 @@ import Synchronization
 /// the top-level folders stay open while the build writes, so writing a file opens only its own
 /// folder. Shared by the threads that write; its owner closes it with `closeAll()`.
 final class FolderCache: Sendable {
-    let root: DirectoryHandle
+    private let root: DirectoryHandle
     /// Whether folders are expected to be missing (a staging tree this build made): each is made
     /// before it is opened, which spares a failed open.
     private let expectsNew: Bool

@@ -89,6 +89,10 @@ public struct MarkdownDocument: Sendable, Hashable {
         return result
     }
 
+    /// The addresses the resolve stage gave the links (nil: as written): with the file, they
+    /// decide the HTML.
+    var resolvedAddresses: [String?] { destinations }
+
     /// This body with each content-file link's address: `destinations[i]` is the new address of
     /// `links[i]` (nil keeps the link as written).
     public func resolvingLinks(_ destinations: [String?]) -> MarkdownDocument {

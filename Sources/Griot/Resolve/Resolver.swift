@@ -95,7 +95,9 @@ struct Resolver {
                 }
                 var fingerprint = StableHash()
                 fingerprint.combine(page.sourceHash)
-                fingerprint.combine(resolved.body.html)
+                // The body's HTML follows from its file and its links' addresses: hashed without
+                // being made.
+                for address in resolved.body.resolvedAddresses { fingerprint.combine(address) }
                 resolved.bodyFingerprint = fingerprint.value
                 return ResolveMemory.Entry(page: resolved, linkedPages: Set(result.linkedPages), diagnostics: bag.all)
             }

@@ -99,26 +99,26 @@ struct SVG {
     }
 
     private mutating func write(_ number: Double) {
-        let tenths = Int((number * 10).rounded())
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-        writeDigits(of: tenths.magnitude / 10)
-        let fraction = tenths.magnitude % 10
-        if fraction != 0 { bytes += [UInt8(ascii: "."), UInt8(ascii: "0") + UInt8(fraction)] }
-    }
-
-    private mutating func writeDigits(of value: UInt) {
-        if value >= 10 { writeDigits(of: value / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        Self.append(number, to: &bytes)
     }
 
     /// `12`, `12.5`: one decimal at most.
     static func number(_ value: Double) -> String {
-        var svg = SVG()
-        svg.write(value)
-        return String(decoding: svg.bytes, as: UTF8.self)
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private init() {}
+    /// Appends `value` rounded to a tenth, without a trailing `.0`.
+    private static func append(_ value: Double, to bytes: inout [UInt8]) {
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.appendDecimal(Int(tenths.magnitude / 10))
+        let fraction = tenths.magnitude % 10
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+    }
 
     /// A rough width of `text` at the charts' label size, to decide whether a label fits.
     static func width(of text: String, size: Double = 12) -> Double { Double(text.count) * size * 0.55 }

@@ -57,6 +57,31 @@ struct ChartTests {
         #expect(sorted.allSatisfy { $0 >= 24 && $0 <= 936 })
     }
 
+    @Test("a period's bar label is its first words within 30 characters, without , ; or : at its ends")
+    func shortenedLabels() {
+        var generator = SystemRandomNumberGenerator()
+        let words = [
+            "Treaty", "of", "Bamako,", "Côte", "d’Ivoire;", "Mali", "Federation:", "a", "très-long-mot", ":", "",
+        ]
+        for _ in 0..<2_000 {
+            let title = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                words.randomElement(using: &generator)!
+            }.joined(separator: Bool.random(using: &generator) ? " " : "  ")
+            #expect(TimelineChart.shortened(title) == Self.shortenedByFoundation(title), "\(title)")
+        }
+    }
+
+    /// The labels as Foundation trims them: what `TimelineChart.shortened` must equal.
+    private static func shortenedByFoundation(_ title: String) -> String {
+        guard title.count > 32 else { return title }
+        var result = ""
+        for word in title.split(separator: " ") {
+            guard result.count + word.count + 1 <= 30 else { break }
+            result += (result.isEmpty ? "" : " ") + word
+        }
+        return result.trimmingCharacters(in: CharacterSet(charactersIn: ",;:")) + "…"
+    }
+
     @Test("chart coordinates are written rounded to a tenth, in their shortest form", arguments: 0..<40)
     func coordinates(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The timeline drawn at build time: dated entries along a time axis, periods as bars (the eras,
 /// labelled where the label fits), and the density of single dates as a histogram. Before 1900 the
 /// axis is compressed (centuries hold few entries), after it stretched, with a break between.
@@ -181,14 +179,24 @@ struct TimelineChart {
 
     /// A title short enough to label a bar: its first words, within about 30 characters.
     static func shortened(_ title: String) -> String {
-        guard title.count > 32 else { return title }
-        var result = ""
+        // Most titles are short: no more bytes than 32 is no more characters.
+        guard title.utf8.count > 32, title.count > 32 else { return title }
+        var words: [Substring] = []
+        var length = 0
         for word in title.split(separator: " ") {
-            guard result.count + word.count + 1 <= 30 else { break }
-            result += (result.isEmpty ? "" : " ") + word
+            let count = word.count
+            guard length + count + 1 <= 30 else { break }
+            length += (words.isEmpty ? 0 : 1) + count
+            words.append(word)
         }
-        return result.trimmingCharacters(in: CharacterSet(charactersIn: ",;:")) + "…"
+        var kept = words.joined(separator: " ").unicodeScalars[...]
+        while let first = kept.first, Self.trimmed.contains(first) { kept.removeFirst() }
+        while let last = kept.last, Self.trimmed.contains(last) { kept.removeLast() }
+        return String(kept) + "…"
     }
+
+    /// What a shortened title does not begin or end with.
+    private static let trimmed: Set<Unicode.Scalar> = [",", ";", ":"]
 
     /// A year for a label: `1963`, `500 BCE`.
     static func yearText(_ year: Double) -> String {

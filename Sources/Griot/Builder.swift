@@ -283,21 +283,26 @@ public struct Builder: Sendable {
                         path: path, outcome: outcome.map { $0 ?? .unchanged }, fingerprint: fingerprint, inputs: kept,
                         rendered: true)
                 }
-                var contents = output.render(outputReader)
-                // Told to stop while it rendered: what it made may be cut short.
-                if let stops, stops() {
-                    return WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
-                }
-                if let portableLinks, path.hasSuffix(".html") {
-                    contents = portableLinks.rewrite(contents, at: path)
-                }
-                return contents.withUTF8 { bytes in
+                func written(_ bytes: UnsafeRawBufferPointer) -> WriteResult {
                     WriteResult(
                         path: path,
                         outcome: Result { () throws(DirectoryHandle.Failure) in
-                            try transaction.write(path, contents: UnsafeRawBufferPointer(bytes))
+                            try transaction.write(path, contents: bytes)
                         }, fingerprint: fingerprint, inputs: kept, rendered: true)
                 }
+                let stopped = WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                if portableLinks == nil, let bytesOutput = output as? any BytesOutput {
+                    let contents = bytesOutput.bytes(outputReader)
+                    // Told to stop while it rendered: what it made may be cut short.
+                    if let stops, stops() { return stopped }
+                    return contents.withUnsafeBytes(written)
+                }
+                var contents = output.render(outputReader)
+                if let stops, stops() { return stopped }
+                if let portableLinks, path.hasSuffix(".html") {
+                    contents = portableLinks.rewrite(contents, at: path)
+                }
+                return contents.withUTF8 { written(UnsafeRawBufferPointer($0)) }
             }
             + assets.files.concurrentMap { asset -> WriteResult in
                 WriteResult(

@@ -1,5 +1,5 @@
 /// A country or topic page: `countries/france/index.html`.
-struct PageOutput: SiteOutput {
+struct PageOutput: BytesOutput {
     let id: PageID
 
     var path: String { id.path + "index.html" }
@@ -19,9 +19,9 @@ struct PageOutput: SiteOutput {
         return inputs
     }
 
-    func render(_ reader: SiteReader) -> String {
-        guard let page = reader.page(id) else { return "" }
-        return reader.render(view(of: page, reader), template: id.kind.rawValue)
+    func bytes(_ reader: SiteReader) -> [UInt8] {
+        guard let page = reader.page(id) else { return [] }
+        return reader.bytes(view(of: page, reader), template: id.kind.rawValue)
     }
 
     func view(of page: Page, _ reader: SiteReader) -> PageView {

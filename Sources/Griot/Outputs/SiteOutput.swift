@@ -25,6 +25,19 @@ extension StreamedOutput {
     }
 }
 
+/// An output whose text is made as UTF-8 bytes (the pages): written as they are, without
+/// becoming a `String` first, whose validation of every page's bytes cost 2 % of a build.
+protocol BytesOutput: SiteOutput {
+    /// The file's contents, as UTF-8.
+    func bytes(_ reader: SiteReader) -> [UInt8]
+}
+
+extension BytesOutput {
+    func render(_ reader: SiteReader) -> String {
+        String(decoding: bytes(reader), as: UTF8.self)
+    }
+}
+
 /// Every output of a site, in the order they are rendered.
 struct OutputGraph: Sendable {
     let outputs: [any SiteOutput]

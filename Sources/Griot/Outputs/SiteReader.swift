@@ -140,6 +140,12 @@ struct SiteReader: Sendable {
         return templates.render(viewModel, template: template, shouldStop: shouldStop)
     }
 
+    /// Renders `template` with a view model, as UTF-8.
+    func bytes(_ viewModel: some TemplateObject, template: String) -> [UInt8] {
+        read(.template(template))
+        return templates.bytes(viewModel, template: template, shouldStop: shouldStop)
+    }
+
     /// Renders `template` with a view model into `sink`, a piece at a time.
     func render(_ viewModel: some TemplateObject, template: String, into sink: TextSink) {
         read(.template(template))

@@ -74,6 +74,13 @@ public struct Templates: Sendable {
         renderer.render(name, with: .object(viewModel), shouldStop: shouldStop)
     }
 
+    /// Renders the template `name` with a view model, as UTF-8.
+    func bytes(
+        _ viewModel: some TemplateObject, template name: String, shouldStop: (@Sendable () -> Bool)? = nil
+    ) -> [UInt8] {
+        renderer.bytes(name, with: .object(viewModel), shouldStop: shouldStop)
+    }
+
     /// Renders the template `name` with a view model into `sink`, a piece at a time.
     func render(
         _ viewModel: some TemplateObject, template name: String, shouldStop: (@Sendable () -> Bool)? = nil,

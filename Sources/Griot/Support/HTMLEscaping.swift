@@ -40,9 +40,26 @@ public enum HTMLEscaping {
         }
     }
 
+    /// Appends `text` to `output`, escaped as `text(_:)` escapes it.
+    static func append(text: String, to output: inout [UInt8]) {
+        var bytesOf = text
+        bytesOf.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscaping) else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            appendEscaped(bytes, to: &output)
+        }
+    }
+
     private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 32)
+        appendEscaped(bytes, to: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
@@ -53,7 +70,6 @@ public enum HTMLEscaping {
             default: result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     private static func needsEscaping(_ byte: UInt8) -> Bool {

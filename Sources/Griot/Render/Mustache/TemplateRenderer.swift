@@ -7,11 +7,16 @@ struct TemplateRenderer: Sendable {
     /// The template `name` rendered with `root` as its context; empty if there is no such template.
     /// `shouldStop` is asked before each item of a list: once it answers true, the text ends there.
     func render(_ name: String, with root: TemplateValue, shouldStop: (@Sendable () -> Bool)? = nil) -> String {
+        String(decoding: bytes(name, with: root, shouldStop: shouldStop), as: UTF8.self)
+    }
+
+    /// The template `name` rendered with `root` as its context, as UTF-8.
+    func bytes(_ name: String, with root: TemplateValue, shouldStop: (@Sendable () -> Bool)? = nil) -> [UInt8] {
         var output = TemplateOutput()
         output.shouldStop = shouldStop
         var stack = [root]
         render(templates[name] ?? [], stack: &stack, overrides: [:], into: &output)
-        return output.text
+        return output.bytes
     }
 
     /// The template `name` rendered with `root` as its context, handed to `sink` a piece at a
@@ -24,7 +29,7 @@ struct TemplateRenderer: Sendable {
         output.sink = sink
         var stack = [root]
         render(templates[name] ?? [], stack: &stack, overrides: [:], into: &output)
-        sink.takeLast(output.text)
+        sink.takeLast(output.bytes)
     }
 
     private func render(
@@ -37,9 +42,9 @@ struct TemplateRenderer: Sendable {
                 output.writeTemplateText(text)
             case .variable(let path, let escaped):
                 switch Self.lookup(path, in: stack) {
-                case .text(let text): output.writeValue(escaped ? HTMLEscaping.text(text) : text)
-                case .number(let number): output.writeValue(String(number))
-                case .flag(let flag): output.writeValue(flag ? "true" : "false")
+                case .text(let text): output.writeValue(text, escaped: escaped)
+                case .number(let number): output.writeValue(String(number), escaped: false)
+                case .flag(let flag): output.writeValue(flag ? "true" : "false", escaped: false)
                 case .missing, .object, .list, .lazyList: break
                 }
             case .section(let path, let inverted, let children):
@@ -94,7 +99,7 @@ struct TemplateRenderer: Sendable {
             stack.append(item(index))
             render(children, stack: &stack, overrides: overrides, into: &output)
             stack.removeLast()
-            output.sink?.takeIfFull(&output.text)
+            output.sink?.takeIfFull(&output.bytes)
         }
     }
 
@@ -120,9 +125,9 @@ struct TemplateRenderer: Sendable {
     }
 }
 
-/// The text being rendered, with the indentation of the partials it is inside.
+/// The text being rendered, as UTF-8, with the indentation of the partials it is inside.
 struct TemplateOutput {
-    var text = ""
+    var bytes: [UInt8] = []
     /// Asked before each item of a list; once it answers true, nothing more is written.
     var shouldStop: (@Sendable () -> Bool)?
     var isStopped = false
@@ -133,7 +138,7 @@ struct TemplateOutput {
     private var atLineStart = true
 
     init() {
-        text.reserveCapacity(16_384)
+        bytes.reserveCapacity(16_384)
     }
 
     mutating func indent(by more: String) {
@@ -142,31 +147,36 @@ struct TemplateOutput {
         atLineStart = true
     }
 
-    mutating func writeValue(_ value: String) {
+    /// Writes a value, escaped for HTML when `escaped`.
+    mutating func writeValue(_ value: String, escaped: Bool) {
         if atLineStart && !indentation.isEmpty {
-            text += indentation
+            bytes.append(contentsOf: indentation.utf8)
             atLineStart = false
         }
-        text += value
+        if escaped {
+            HTMLEscaping.append(text: value, to: &bytes)
+        } else {
+            bytes.append(contentsOf: value.utf8)
+        }
     }
 
     mutating func writeTemplateText(_ template: String) {
         guard !indentation.isEmpty else {
-            text += template
+            bytes.append(contentsOf: template.utf8)
             return
         }
-        var rest = template[...]
+        var rest = template.utf8[...]
         while !rest.isEmpty {
             if atLineStart {
-                text += indentation
+                bytes.append(contentsOf: indentation.utf8)
                 atLineStart = false
             }
-            guard let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
-                text += rest
+            guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else {
+                bytes.append(contentsOf: rest)
                 return
             }
-            let next = rest.utf8.index(after: newline)
-            text += rest[..<next]
+            let next = rest.index(after: newline)
+            bytes.append(contentsOf: rest[..<next])
             rest = rest[next...]
             atLineStart = true
         }

@@ -59,6 +59,29 @@ struct ExportTests {
         #expect(!JSONSchemaCheck.violations(of: ["unexpected": 1], against: schema).isEmpty)
     }
 
+    @Test("each JSON export holds a record a line: every line inside its arrays is one whole record")
+    func recordALine() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        for name in ["relations.json", "timeline.json", "timelinejs.json", "pages.json"] {
+            let whole = try #require(try Self.json(site, name) as? [String: Any])
+            let text = try String(contentsOf: site.output.appendingPathComponent(name), encoding: .utf8)
+            // The top object's fields each open a line; so does each element of their arrays and
+            // objects (timelinejs.json's title), whole on its line.
+            let records = text.split(separator: "\n").filter { $0.hasPrefix("    ") }
+            let expected = whole.values.reduce(0) { $0 + (($1 as? [Any])?.count ?? ($1 as? [String: Any])?.count ?? 0) }
+            #expect(records.count == expected, "\(name)")
+            for line in records {
+                let record = line.dropFirst(4).hasSuffix(",") ? line.dropFirst(4).dropLast() : line.dropFirst(4)
+                let parsed = ["\(record)", "{\(record)}"].contains {
+                    (try? JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed)) != nil
+                }
+                #expect(parsed, "\(name): \(line.prefix(80))")
+            }
+        }
+    }
+
     @Test("relations.json and relations.csv hold every country with its dates in EDTF and as ISO bounds")
     func relations() throws {
         let site = try FixtureSite()

@@ -246,6 +246,19 @@ struct SearchIndexTests {
         }
         #expect(builder.postings() == expected)
     }
+    @Test("a word's part of the index depends on its first two characters only, ASCII or not", arguments: 0..<20)
+    func partitions(seed: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abz09éßσ中") + ["\u{1F600}"]
+        for _ in 0..<200 {
+            let word = String(
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            var hash: UInt32 = 0
+            for scalar in word.unicodeScalars.prefix(2) { hash = hash &* 31 &+ scalar.value }
+            #expect(SearchIndex.partition(of: word) == Int(hash % UInt32(SearchIndex.partitions)), "\(word)")
+        }
+    }
+
     @Test("the bundle hash is FNV-1a over the key's UTF-8, as published")
     func bundleHash() {
         #expect(SearchBundles.fnv1a("") == 0x811c_9dc5)

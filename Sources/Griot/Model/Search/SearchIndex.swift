@@ -273,6 +273,16 @@ public struct SearchIndex: Sendable {
 
     static func partition(of word: String) -> Int {
         var hash: UInt32 = 0
+        let utf8 = word.utf8
+        var index = utf8.startIndex
+        // Two ASCII bytes (most words) are the first two scalars themselves.
+        if index != utf8.endIndex, utf8[index] < 0x80 {
+            hash = UInt32(utf8[index])
+            index = utf8.index(after: index)
+            if index == utf8.endIndex { return Int(hash % UInt32(partitions)) }
+            if utf8[index] < 0x80 { return Int((hash &* 31 &+ UInt32(utf8[index])) % UInt32(partitions)) }
+            hash = 0
+        }
         for scalar in word.unicodeScalars.prefix(2) { hash = hash &* 31 &+ scalar.value }
         return Int(hash % UInt32(partitions))
     }

@@ -33,10 +33,21 @@ struct JSONWriter {
 
     /// The JSON text of one value written by `body`, on one line and without a newline.
     static func compact(_ body: (inout JSONWriter) -> Void) -> String {
+        String(decoding: compactBytes(body), as: UTF8.self)
+    }
+
+    /// The UTF-8 of what `body` writes, JSON values on one line and without spaces, with any
+    /// `verbatim` text between them (the search index's scripts: `griotSearch.page("…", {…});`).
+    static func compactBytes(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var writer = JSONWriter()
         writer.compact = true
         body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
+    }
+
+    /// Appends `text` as it is, between values: not JSON, what surrounds it.
+    mutating func verbatim(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// An object whose fields `body` writes.

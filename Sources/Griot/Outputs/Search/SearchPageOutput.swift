@@ -1,7 +1,7 @@
 /// `search/pages/<bundle>.js`: what a search result or a link preview shows of the pages of one
 /// bundle (`SearchBundles`): for each, its title, address, summary and the text of each section,
 /// loaded only when one of them is among the results shown.
-struct SearchPageOutput: SiteOutput {
+struct SearchPageOutput: BytesOutput {
     let bundle: Int
 
     var path: String { "search/pages/\(bundle).js" }
@@ -10,13 +10,15 @@ struct SearchPageOutput: SiteOutput {
         Set(site.tables.searchBundles[bundle].map { .page($0, .all) }).union([.searchBundle(bundle)])
     }
 
-    func render(_ reader: SiteReader) -> String {
-        var text = ""
-        for id in reader.searchBundle(bundle) {
-            guard let page = reader.page(id) else { continue }
-            let body = page.body
-            let sections = body.sections
-            let json = JSONWriter.compact { json in
+    func bytes(_ reader: SiteReader) -> [UInt8] {
+        JSONWriter.compactBytes { json in
+            for id in reader.searchBundle(bundle) {
+                guard let page = reader.page(id) else { continue }
+                let body = page.body
+                let sections = body.sections
+                json.verbatim("griotSearch.page(")
+                json.string(id.description)
+                json.verbatim(", ")
                 json.object {
                     $0.field("title", page.title)
                     $0.field("url", id.path)
@@ -32,9 +34,8 @@ struct SearchPageOutput: SiteOutput {
                         }
                     }
                 }
+                json.verbatim(");\n")
             }
-            text += "griotSearch.page(\(JSONWriter.compact { $0.string(id.description) }), \(json));\n"
         }
-        return text
     }
 }

@@ -1,14 +1,17 @@
 /// `search/terms/<key>.js`: the words of one shard with their postings.
-struct SearchShardOutput: SiteOutput {
+struct SearchShardOutput: BytesOutput {
     let key: String
 
     var path: String { "search/terms/\(SearchText.fileName(ofKey: key)).js" }
 
     func inputs(in site: Site) -> Set<SiteInput> { [.searchShard(key)] }
 
-    func render(_ reader: SiteReader) -> String {
-        guard let shard = reader.searchShard(key) else { return "" }
-        let json = JSONWriter.compact { json in
+    func bytes(_ reader: SiteReader) -> [UInt8] {
+        guard let shard = reader.searchShard(key) else { return [] }
+        return JSONWriter.compactBytes { json in
+            json.verbatim("griotSearch.terms(")
+            json.string(shard.key)
+            json.verbatim(", ")
             json.object {
                 $0.field("common") { $0.array(shard.common) { $0.string($1) } }
                 $0.field("pages") { $0.array(shard.pages) { $0.string($1.description) } }
@@ -20,7 +23,7 @@ struct SearchShardOutput: SiteOutput {
                     }
                 }
             }
+            json.verbatim(");\n")
         }
-        return "griotSearch.terms(\(JSONWriter.compact { $0.string(shard.key) }), \(json));\n"
     }
 }

@@ -4,7 +4,7 @@
 /// absent optionals are left out, and the text ends with a newline. A record a line: each field of
 /// the top object and each element of its arrays starts a line (indented two spaces a level), and
 /// everything inside a record stays on that line, so that a file reads, greps and diffs entry by
-/// entry at two thirds the bytes an indent a level took.
+/// entry at about three quarters of the bytes an indent a level took.
 struct JSONWriter {
     /// The UTF-8 text written so far (since the last piece handed to the sink).
     private(set) var bytes: [UInt8] = []

@@ -290,15 +290,17 @@ public struct Builder: Sendable {
                             try transaction.write(path, contents: bytes)
                         }, fingerprint: fingerprint, inputs: kept, rendered: true)
                 }
-                let stopped = WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                func stopped() -> WriteResult {
+                    WriteResult(path: path, outcome: .success(.unchanged), skipped: true)
+                }
                 if portableLinks == nil, let bytesOutput = output as? any BytesOutput {
                     let contents = bytesOutput.bytes(outputReader)
                     // Told to stop while it rendered: what it made may be cut short.
-                    if let stops, stops() { return stopped }
+                    if let stops, stops() { return stopped() }
                     return contents.withUnsafeBytes(written)
                 }
                 var contents = output.render(outputReader)
-                if let stops, stops() { return stopped }
+                if let stops, stops() { return stopped() }
                 if let portableLinks, path.hasSuffix(".html") {
                     contents = portableLinks.rewrite(contents, at: path)
                 }

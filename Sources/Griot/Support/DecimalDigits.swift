@@ -1,6 +1,7 @@
 extension [UInt8] {
     /// Appends `value` in decimal, as UTF-8: `-12`, `0`. For text built as bytes (the exports'
-    /// JSON, the charts' SVG), where `String(value)` would make a string for each number.
+    /// JSON, the charts' SVG, rendered templates), where `String(value)` would make a string for
+    /// each number.
     mutating func appendDecimal(_ value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude

@@ -43,7 +43,7 @@ struct TemplateRenderer: Sendable {
             case .variable(let path, let escaped):
                 switch Self.lookup(path, in: stack) {
                 case .text(let text): output.writeValue(text, escaped: escaped)
-                case .number(let number): output.writeValue(String(number), escaped: false)
+                case .number(let number): output.writeNumber(number)
                 case .flag(let flag): output.writeValue(flag ? "true" : "false", escaped: false)
                 case .missing, .object, .list, .lazyList: break
                 }
@@ -149,14 +149,25 @@ struct TemplateOutput {
 
     /// Writes a value, escaped for HTML when `escaped`.
     mutating func writeValue(_ value: String, escaped: Bool) {
-        if atLineStart && !indentation.isEmpty {
-            bytes.append(contentsOf: indentation.utf8)
-            atLineStart = false
-        }
+        startValue()
         if escaped {
             HTMLEscaping.append(text: value, to: &bytes)
         } else {
             bytes.append(contentsOf: value.utf8)
+        }
+    }
+
+    /// Writes a number in decimal.
+    mutating func writeNumber(_ number: Int) {
+        startValue()
+        bytes.appendDecimal(number)
+    }
+
+    /// Indents a value that begins a line (its own lines are not indented).
+    private mutating func startValue() {
+        if atLineStart && !indentation.isEmpty {
+            bytes.append(contentsOf: indentation.utf8)
+            atLineStart = false
         }
     }
 

@@ -54,6 +54,25 @@ struct OutputGraphTests {
             !inputs.contains(.page(PageID(.country, "gamma"), .title)), "alpha neither lists nor is linked from gamma")
     }
 
+    @Test(
+        "the timeline's outputs read the timeline, which carries its pages' titles, not each page's title: a retitled page changes the timeline"
+    )
+    func timelineOutputsReadNoPage() throws {
+        for (name, site, _) in try Self.sites() {
+            let outputs: [any SiteOutput] = [TimelineOutput(), TimelineJSOutput(), TimelineExportOutput()]
+            for output in outputs {
+                let titles = output.inputs(in: site).filter { if case .page(_, .title) = $0 { true } else { false } }
+                #expect(titles.isEmpty, "\(name): \(output.path) declares \(titles)")
+            }
+            let dated = try #require(site.pages.firstIndex { !$0.events.isEmpty })
+            var retitled = site.pages
+            retitled[dated][dynamicMember: \.title] += " (renamed)"
+            #expect(Timeline.source(of: retitled[dated]) != Timeline.source(of: site.pages[dated]), "\(name)")
+            let entry = try #require(Timeline(pages: retitled).entries.first { $0.page == site.pages[dated].id })
+            #expect(entry.pageTitle == retitled[dated].title)
+        }
+    }
+
     @Test("the graph's paths are the site's files: unique, and exactly what a build writes besides assets")
     func pathsMatchTheBuild() throws {
         let fixture = try FixtureSite()

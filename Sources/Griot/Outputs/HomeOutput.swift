@@ -14,7 +14,6 @@ struct HomeOutput: StreamedOutput {
         inputs.formUnion(countries.map { .page($0, .region) })
         inputs.formUnion(Set<SiteInput>.links(to: countries + topics))
         inputs.formUnion(Set<SiteInput>.navigation(in: site))
-        inputs.formUnion(Set<SiteInput>.entries(site.timeline.entries.suffix(Self.latestCount)))
         return inputs
     }
 

@@ -44,7 +44,7 @@ extension SiteReader {
         TimelineEntryView(
             date: DateView(entry.date), title: entry.title,
             url: url(entry.page) + (entry.section.map { "#" + $0 } ?? ""),
-            pageTitle: title(of: entry.page) ?? entry.page.slug, kind: entry.kind.rawValue,
+            pageTitle: entry.pageTitle, kind: entry.kind.rawValue,
             page: entry.page.description)
     }
 
@@ -67,12 +67,5 @@ extension Set where Element == SiteInput {
     /// What `nav` reads: the list of plain pages and their menu labels.
     static func navigation(in site: Site) -> Set<SiteInput> {
         Set(site.ids(.page).map { .page($0, .menu) }).union([.config, .pageList(.page)])
-    }
-
-    /// What `entryView` reads for each of `entries`.
-    static func entries(_ entries: some Sequence<Timeline.Entry>) -> Set<SiteInput> {
-        var inputs = Set<SiteInput>()
-        for entry in entries { inputs.insert(.page(entry.page, .title)) }
-        return inputs
     }
 }

@@ -3,8 +3,8 @@ struct TimelineOutput: StreamedOutput {
     var path: String { "timeline/index.html" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
-        Set<SiteInput>([.config, .timeline, .template("timeline")]).union(Set<SiteInput>.entries(site.timeline.entries))
-            .union(Set<SiteInput>.navigation(in: site))
+        // Entries carry their pages' titles: the timeline is all they read of the pages.
+        Set<SiteInput>([.config, .timeline, .template("timeline")]).union(Set<SiteInput>.navigation(in: site))
     }
 
     func render(_ reader: SiteReader, into sink: TextSink) {
@@ -38,18 +38,18 @@ struct TimelineOutput: StreamedOutput {
     }
 
     /// The pages of each kind that have entries, by title.
-    static func filterOptions(_ timeline: Timeline, _ reader: SiteReader) -> [PageKind: [FilterOptionView]] {
-        var pages = Set<PageID>()
-        for entry in timeline.entries { pages.insert(entry.page) }
-        return Dictionary(grouping: pages, by: \.kind).mapValues { ids in
-            ids.map { FilterOptionView(key: $0.description, title: reader.title(of: $0) ?? $0.slug) }
+    static func filterOptions(_ timeline: Timeline) -> [PageKind: [FilterOptionView]] {
+        var titles: [PageID: String] = [:]
+        for entry in timeline.entries { titles[entry.page] = entry.pageTitle }
+        return Dictionary(grouping: titles, by: \.key.kind).mapValues { pages in
+            pages.map { FilterOptionView(key: $0.key.description, title: $0.value) }
                 .sorted(byName: \.title, then: \.key)
         }
     }
 
     func view(_ reader: SiteReader) -> TimelineView {
         let timeline = reader.timeline
-        let filters = Self.filterOptions(timeline, reader)
+        let filters = Self.filterOptions(timeline)
         let periods = timeline.periods.map { period in
             TimelinePeriodView(
                 label: period.label, id: period.id,

@@ -15,6 +15,9 @@ public struct Timeline: Sendable {
         public var date: EDTFDate
         public var title: String
         public var page: PageID
+        /// The title of that page when the timeline was made (part of its fingerprint), so that
+        /// an output listing entries reads no page for it.
+        public var pageTitle: String
         /// The entry's place among its page's dated entries, as the author wrote them.
         public var order: Int
         /// The heading of its page that describes it, when the event names one.
@@ -75,7 +78,8 @@ public struct Timeline: Sendable {
             for (order, event) in page.events.enumerated() {
                 entries.append(
                     Entry(
-                        kind: .event, date: event.date, title: event.title, page: page.id, order: order,
+                        kind: .event, date: event.date, title: event.title, page: page.id, pageTitle: page.title,
+                        order: order,
                         section: event.section))
             }
             if let relation = page.relation {
@@ -84,13 +88,15 @@ public struct Timeline: Sendable {
                     entries.append(
                         Entry(
                             kind: .relationsEstablished, date: established,
-                            title: "Diplomatic relations established with \(page.title)", page: page.id, order: order))
+                            title: "Diplomatic relations established with \(page.title)", page: page.id,
+                            pageTitle: page.title, order: order))
                 }
                 if let severed = relation.severed {
                     entries.append(
                         Entry(
                             kind: .relationsSevered, date: severed,
-                            title: "Diplomatic relations with \(page.title) severed", page: page.id, order: order + 1))
+                            title: "Diplomatic relations with \(page.title) severed", page: page.id,
+                            pageTitle: page.title, order: order + 1))
                 }
             }
         }

@@ -5,7 +5,7 @@ struct TimelineJSOutput: StreamedOutput {
     var path: String { "timelinejs.json" }
 
     func inputs(in site: Site) -> Set<SiteInput> {
-        Set<SiteInput>([.config, .timeline]).union(Set<SiteInput>.entries(site.timeline.entries))
+        [.config, .timeline]
     }
 
     struct Slide {
@@ -67,7 +67,7 @@ struct TimelineJSOutput: StreamedOutput {
             let display = entry.date.displayText
             let start = entry.date.start.date ?? entry.date.anchorDate
             let end = entry.date.isInterval ? entry.date.end.date : nil
-            let page = HTMLEscaping.text(reader.title(of: entry.page) ?? entry.page.slug)
+            let page = HTMLEscaping.text(entry.pageTitle)
             let url = HTMLEscaping.href(ExportRecords.address(entry.page.path, config))
             return Slide(
                 start: DateObject(start, display: display), end: end.map { DateObject($0, display: nil) },

@@ -116,5 +116,23 @@ struct LinkTests {
         #expect(
             LinkTargets.join(file, relative) == LinkTargets.joinByParts(file, relative),
             "\(file.debugDescription) + \(relative.debugDescription)")
+        #expect(
+            LinkTargets.joinByParts(file, relative) == Self.joinedByName(file, relative),
+            "\(file.debugDescription) + \(relative.debugDescription)")
+    }
+
+    /// Path joining as the words say it, on whole names: the reference for the byte-wise join.
+    static func joinedByName(_ file: String, _ relative: String) -> String? {
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
     }
 }

@@ -29,25 +29,33 @@ struct LinkTargets: Sendable {
         let slash = UInt8(ascii: "/")
         if !relative.isEmpty, relative != ".", relative != "..", !relative.utf8.contains(slash),
             let last = file.utf8.lastIndex(of: slash), file.utf8.first != slash, file.utf8.last != slash,
-            !file.contains("//")
+            !zip(file.utf8, file.utf8.dropFirst()).contains(where: { $0 == slash && $1 == slash })
         {
             return String(file[...last]) + relative
         }
         return joinByParts(file, relative)
     }
 
-    /// `join` one part at a time, for any path.
+    /// `join` one part at a time, for any path: the parts are runs of the two paths' UTF-8, and
+    /// the result is made once.
     static func joinByParts(_ file: String, _ relative: String) -> String? {
-        var parts = file.split(separator: "/").dropLast().map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var parts = Array(file.utf8.split(separator: slash).dropLast())
+        for part in relative.utf8.split(separator: slash) {
+            if part.count == 1, part.first == dot { continue }
+            if part.count == 2, part.allSatisfy({ $0 == dot }) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+                continue
             }
+            parts.append(part)
         }
-        return parts.joined(separator: "/")
+        var joined: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { joined.append(slash) }
+            joined.append(contentsOf: part)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 }

@@ -24,7 +24,7 @@ final class FolderCache: Sendable {
         guard let slash = path.firstIndex(of: "/") else { return try kept(path, create: create) }
         let parent = try kept(path[..<slash], create: create)
         let rest = path[path.index(after: slash)...]
-        guard !rest.contains("/") else { return try parent.subdirectory(path: rest, create: create) }
+        guard !rest.utf8.contains(UInt8(ascii: "/")) else { return try parent.subdirectory(path: rest, create: create) }
         return try parent.subdirectory(String(rest), create: create, expectsNew: expectsNew)
     }
 

@@ -12,8 +12,8 @@ struct HomeOutput: StreamedOutput {
             .config, .home, .pageList(.country), .pageList(.topic), .timeline, .template("home"),
         ]
         inputs.formUnion(countries.map { .page($0, .region) })
-        inputs.formUnion(Set<SiteInput>.links(to: countries + topics))
-        inputs.formUnion(Set<SiteInput>.navigation(in: site))
+        inputs.insertLinks(to: countries + topics)
+        inputs.insertNavigation(in: site)
         return inputs
     }
 

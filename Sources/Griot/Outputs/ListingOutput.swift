@@ -9,8 +9,8 @@ struct ListingOutput: StreamedOutput {
         let ids = site.ids(kind)
         var inputs: Set<SiteInput> = [.config, .pageList(kind), .template("list")]
         if kind == .country { inputs.formUnion(ids.map { .page($0, .region) }) }
-        inputs.formUnion(Set<SiteInput>.links(to: ids))
-        inputs.formUnion(Set<SiteInput>.navigation(in: site))
+        inputs.insertLinks(to: ids)
+        inputs.insertNavigation(in: site)
         return inputs
     }
 

@@ -7,15 +7,20 @@ struct PageOutput: BytesOutput {
     func inputs(in site: Site) -> Set<SiteInput> {
         let related = site.related[id] ?? []
         let backlinks = site.backlinks[id] ?? []
-        var inputs: Set<SiteInput> = [
-            .config, .page(id, .all), .related(id), .backlinks(id), .template(id.kind.rawValue),
-        ]
-        inputs.formUnion(Set<SiteInput>.links(to: related))
+        // Made once for every page of the site: inserted in place, into room enough for all.
+        var inputs = Set<SiteInput>(
+            minimumCapacity: 7 + site.ids(.page).count + 2 * (related.count + backlinks.count))
+        inputs.insert(.page(id, .all))
+        inputs.insert(.related(id))
+        inputs.insert(.backlinks(id))
+        inputs.insert(.template(id.kind.rawValue))
+        inputs.insertLinks(to: related)
         // A page that links here and is not related: its title, and the sentence of its link.
         for source in backlinks where !related.contains(source) {
-            inputs.formUnion([.page(source, .title), .page(source, .linkContexts)])
+            inputs.insert(.page(source, .title))
+            inputs.insert(.page(source, .linkContexts))
         }
-        inputs.formUnion(Set<SiteInput>.navigation(in: site))
+        inputs.insertNavigation(in: site)
         return inputs
     }
 

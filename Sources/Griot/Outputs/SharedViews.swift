@@ -59,13 +59,25 @@ extension SiteReader {
 
 /// The inputs of the shared pieces, for outputs to declare.
 extension Set where Element == SiteInput {
-    /// What `linkView` reads for each of `ids`.
-    static func links(to ids: [PageID]) -> Set<SiteInput> {
-        Set(ids.flatMap { [.page($0, .title), .page($0, .summary)] })
-    }
-
     /// What `nav` reads: the list of plain pages and their menu labels.
     static func navigation(in site: Site) -> Set<SiteInput> {
-        Set(site.ids(.page).map { .page($0, .menu) }).union([.config, .pageList(.page)])
+        var inputs = Set<SiteInput>()
+        inputs.insertNavigation(in: site)
+        return inputs
+    }
+
+    /// Adds what `linkView` reads for each of `ids`.
+    mutating func insertLinks(to ids: some Sequence<PageID>) {
+        for id in ids {
+            insert(.page(id, .title))
+            insert(.page(id, .summary))
+        }
+    }
+
+    /// Adds what `nav` reads.
+    mutating func insertNavigation(in site: Site) {
+        insert(.config)
+        insert(.pageList(.page))
+        for id in site.ids(.page) { insert(.page(id, .menu)) }
     }
 }

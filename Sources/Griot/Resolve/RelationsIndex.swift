@@ -51,14 +51,16 @@ public struct RelationsIndex: Sendable {
 
     /// Ordered by the date relations began; countries without a known date last, by name.
     public var byDate: [Row] {
-        byName.enumerated().sorted { a, b in
-            switch (a.element.relation.established, b.element.relation.established) {
-            case let (x?, y?): return (x.sortKey, a.offset) < (y.sortKey, b.offset)
+        // Positions sorted by keys held apart, so that sorting moves no row.
+        let keys = byName.map { $0.relation.established?.sortKey }
+        return byName.indices.sorted { a, b in
+            switch (keys[a], keys[b]) {
+            case let (x?, y?): return (x, a) < (y, b)
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return a.offset < b.offset
+            case (nil, nil): return a < b
             }
-        }.map(\.element)
+        }.map { byName[$0] }
     }
 
     /// Grouped by region (regions by name, unknown region last), each group ordered by name.

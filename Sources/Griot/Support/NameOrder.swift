@@ -67,7 +67,12 @@ extension Sequence {
     /// of the same name in the order of `tie` (an address, a slug), so the order never depends on
     /// where the elements came from.
     func sorted(byName name: (Element) -> String, then tie: (Element) -> String) -> [Element] {
-        let keyed: [(order: NameOrder, tie: String, element: Element)] = map { (NameOrder(name($0)), tie($0), $0) }
-        return keyed.sorted { a, b in a.order == b.order ? a.tie < b.tie : a.order < b.order }.map(\.element)
+        // Positions sorted by keys held apart, so that sorting moves no element.
+        let elements = Array(self)
+        let orders = elements.map { NameOrder(name($0)) }
+        let ties = elements.map(tie)
+        return elements.indices.sorted { a, b in
+            orders[a] == orders[b] ? ties[a] < ties[b] : orders[a] < orders[b]
+        }.map { elements[$0] }
     }
 }

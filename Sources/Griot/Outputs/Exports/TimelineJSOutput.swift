@@ -77,8 +77,15 @@ struct TimelineJSOutput: StreamedOutput {
         }
         // One era a period, spanning the best-estimate years of its entries.
         let eras = timeline.periods.compactMap { period -> Slide? in
-            let years = period.years.flatMap(\.entries).map(\.date.estimatedYear)
-            guard let first = years.min(), let last = years.max() else { return nil }
+            var first = Int.max
+            var last = Int.min
+            for year in period.years {
+                for entry in year.entries {
+                    first = min(first, entry.date.estimatedYear)
+                    last = max(last, entry.date.estimatedYear)
+                }
+            }
+            guard first <= last else { return nil }
             return Slide(start: DateObject(year: first), end: DateObject(year: last), headline: period.label)
         }
         let title = Slide(

@@ -39,3 +39,29 @@ struct EscapingTests {
         #expect(back == text)
     }
 }
+
+@Suite("Escaping values for JSON and appending escaped text")
+struct EscapingAppendTests {
+    @Test("text appended escaped is the escaped text, after what was there", arguments: 0..<100)
+    func appendedText(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) + 500)
+        let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            (EscapingTests.pieces + ["<", ">", "A", "@", "\n"]).randomElement(using: &generator)!
+        }.joined()
+        var output = Array("before ".utf8)
+        HTMLEscaping.append(text: text, to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == "before " + HTMLEscaping.text(text))
+    }
+
+    @Test("a JSON string reads back as the text it was written from", arguments: 0..<100)
+    func jsonStrings(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) + 900)
+        let pieces = EscapingTests.pieces + ["\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "A", "\\\\"]
+        let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            pieces.randomElement(using: &generator)!
+        }.joined()
+        let json = JSONWriter.document { $0.array([text]) { $0.string($1) } }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [text], "\(text.debugDescription)")
+    }
+}

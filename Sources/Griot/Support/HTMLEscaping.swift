@@ -35,45 +35,49 @@ public enum HTMLEscaping {
     public static func text(_ text: String) -> String {
         var bytesOf = text
         return bytesOf.withUTF8 { bytes in
-            guard bytes.contains(where: needsEscaping) else { return text }
-            return escaped(bytes)
+            guard firstSpecial(in: bytes, from: 0) != nil else { return text }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            appendEscaped(bytes, to: &result)
+            return String(decoding: result, as: UTF8.self)
         }
     }
 
     /// Appends `text` to `output`, escaped as `text(_:)` escapes it.
     static func append(text: String, to output: inout [UInt8]) {
         var bytesOf = text
-        bytesOf.withUTF8 { bytes in
-            guard bytes.contains(where: needsEscaping) else {
-                output.append(contentsOf: bytes)
-                return
-            }
-            appendEscaped(bytes, to: &output)
-        }
+        bytesOf.withUTF8 { appendEscaped($0, to: &output) }
     }
 
-    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 32)
-        appendEscaped(bytes, to: &result)
-        return String(decoding: result, as: UTF8.self)
-    }
-
+    /// Appends `bytes`, escaped: the runs between the five characters whole, each of them as its entity.
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
+        var start = 0
+        while let index = firstSpecial(in: bytes, from: start) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch bytes[index] {
             case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
-            default: result.append(byte)
+            default: result.append(contentsOf: "&#39;".utf8)
             }
+            start = index + 1
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    /// The position of the first of `& < > " '` at or after `start`. All five are below `@`
+    /// (0x40): a byte is one of them when it is and its bit is set in `specials`.
+    private static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x40, specials >> UInt64(byte) & 1 != 0 { return index }
+            index += 1
+        }
+        return nil
     }
+
+    /// Bits 0x22 `"`, 0x26 `&`, 0x27 `'`, 0x3C `<` and 0x3E `>`.
+    private static let specials: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 }

@@ -10,6 +10,7 @@ struct PageOutput: BytesOutput {
         // Made once for every page of the site: inserted in place, into room enough for all.
         var inputs = Set<SiteInput>(
             minimumCapacity: 7 + site.ids(.page).count + 2 * (related.count + backlinks.count))
+        inputs.insert(.config)
         inputs.insert(.page(id, .all))
         inputs.insert(.related(id))
         inputs.insert(.backlinks(id))

@@ -67,7 +67,7 @@ public enum HTMLEscaping {
     }
 
     /// The position of the first of `& < > " '` at or after `start`. All five are below `@`
-    /// (0x40): a byte is one of them when it is and its bit is set in `specials`.
+    /// (0x40): a byte below it is one of them when its bit in `specials` is set.
     private static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         while index < bytes.count {

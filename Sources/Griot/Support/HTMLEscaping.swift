@@ -35,10 +35,10 @@ public enum HTMLEscaping {
     public static func text(_ text: String) -> String {
         var bytesOf = text
         return bytesOf.withUTF8 { bytes in
-            guard firstSpecial(in: bytes, from: 0) != nil else { return text }
+            guard let first = firstSpecial(in: bytes, from: 0) else { return text }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 32)
-            appendEscaped(bytes, to: &result)
+            appendEscaped(bytes, firstSpecial: first, to: &result)
             return String(decoding: result, as: UTF8.self)
         }
     }
@@ -46,13 +46,17 @@ public enum HTMLEscaping {
     /// Appends `text` to `output`, escaped as `text(_:)` escapes it.
     static func append(text: String, to output: inout [UInt8]) {
         var bytesOf = text
-        bytesOf.withUTF8 { appendEscaped($0, to: &output) }
+        bytesOf.withUTF8 { appendEscaped($0, firstSpecial: firstSpecial(in: $0, from: 0), to: &output) }
     }
 
-    /// Appends `bytes`, escaped: the runs between the five characters whole, each of them as its entity.
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to result: inout [UInt8]) {
+    /// Appends `bytes`, escaped: the runs between the five characters whole, each of them as its
+    /// entity. `first` is where the first of them is, already found (nil: none).
+    private static func appendEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstSpecial first: Int?, to result: inout [UInt8]
+    ) {
         var start = 0
-        while let index = firstSpecial(in: bytes, from: start) {
+        var next = first
+        while let index = next {
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             switch bytes[index] {
             case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
@@ -62,6 +66,7 @@ public enum HTMLEscaping {
             default: result.append(contentsOf: "&#39;".utf8)
             }
             start = index + 1
+            next = firstSpecial(in: bytes, from: start)
         }
         result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
